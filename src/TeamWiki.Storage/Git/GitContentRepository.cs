@@ -1,0 +1,313 @@
+using LibGit2Sharp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace TeamWiki.Storage.Git;
+
+/// <summary>
+/// The content repository: a bare git repository read through libgit2 objects. Reads rent a
+/// <see cref="Repository"/> from a pool; writes go one at a time through the <see cref="GitCommitter"/>.
+/// </summary>
+public sealed class GitContentRepository : IContentRepository, IDisposable
+{
+    /// <summary>The branch that holds the wiki.</summary>
+    public const string BranchRef = "refs/heads/main";
+
+    private readonly RepositoryPool _pool;
+    private readonly GitCommitter _committer;
+    private readonly Lock _writeLock = new();
+    private readonly ILogger _logger;
+    private volatile string? _head;
+
+    private GitContentRepository(string gitDirectory, ILogger logger)
+    {
+        GitDirectory = gitDirectory;
+        _logger = logger;
+        _pool = new RepositoryPool(gitDirectory);
+        _committer = new GitCommitter(gitDirectory);
+        _head = ReadBranchTip();
+    }
+
+    /// <summary>The folder of the bare repository.</summary>
+    public string GitDirectory { get; }
+
+    /// <inheritdoc />
+    public string? Head => _head;
+
+    /// <inheritdoc />
+    public event EventHandler<HeadMovedEventArgs>? HeadMoved;
+
+    /// <summary>
+    /// Opens the bare repository at <paramref name="gitDirectory"/>, creating it (branch <c>main</c>) when the
+    /// folder is missing or empty. Lock files left by a process that was killed mid-write are removed:
+    /// without that, no ref could be updated again.
+    /// </summary>
+    public static GitContentRepository OpenOrCreate(string gitDirectory, ILogger? logger = null)
+    {
+        logger ??= NullLogger.Instance;
+        var full = Path.GetFullPath(gitDirectory);
+        if (!Directory.Exists(full) || !Directory.EnumerateFileSystemEntries(full).Any())
+        {
+            Directory.CreateDirectory(full);
+            Repository.Init(full, isBare: true);
+            File.WriteAllText(Path.Combine(full, "HEAD"), "ref: " + BranchRef + "\n");
+            using var repo = new Repository(full);
+            // History is never rewritten: refuse force pushes and branch deletion from clones.
+            repo.Config.Set("receive.denyNonFastForwards", true);
+            repo.Config.Set("receive.denyDeletes", true);
+            logger.LogInformation("Created a bare git repository at {Path}", full);
+        }
+        else if (!Repository.IsValid(full))
+        {
+            throw new InvalidOperationException($"'{full}' exists but is not a git repository");
+        }
+
+        RemoveStaleLocks(full, logger);
+        return new GitContentRepository(full, logger);
+    }
+
+    /// <inheritdoc />
+    public GitFile? ReadFile(string path, string? revision = null)
+    {
+        using var lease = _pool.Rent();
+        var commit = Resolve(lease.Repo, revision);
+        if (commit?[path] is not { TargetType: TreeEntryTargetType.Blob } entry)
+        {
+            return null;
+        }
+
+        return new GitFile(path, entry.Target.Sha, commit.Sha, ReadAll((Blob)entry.Target));
+    }
+
+    /// <inheritdoc />
+    public string? BlobIdOf(string path, string? revision = null)
+    {
+        using var lease = _pool.Rent();
+        return Resolve(lease.Repo, revision)?[path] is { TargetType: TreeEntryTargetType.Blob } entry ? entry.Target.Sha : null;
+    }
+
+    /// <inheritdoc />
+    public byte[]? ReadBlob(string blobId)
+    {
+        if (!LooksLikeRevision(blobId))
+        {
+            return null;
+        }
+
+        using var lease = _pool.Rent();
+        return lease.Repo.Lookup<Blob>(blobId) is { } blob ? ReadAll(blob) : null;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<GitEntry> ListFiles(string? revision = null, string? folder = null)
+    {
+        using var lease = _pool.Rent();
+        var commit = Resolve(lease.Repo, revision);
+        if (commit is null)
+        {
+            return [];
+        }
+
+        var tree = folder is null ? commit.Tree : commit[folder]?.Target as Tree;
+        var result = new List<GitEntry>();
+        if (tree is not null)
+        {
+            Walk(tree, folder is null ? "" : folder.TrimEnd('/') + "/", result);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public GitCommitInfo? FindCommit(string revision)
+    {
+        if (!LooksLikeRevision(revision))
+        {
+            return null;
+        }
+
+        using var lease = _pool.Rent();
+        return lease.Repo.Lookup<Commit>(revision) is { } c ? Info(c) : null;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<GitCommitInfo> FileHistory(string path, int max = 200, string? revision = null)
+    {
+        using var lease = _pool.Rent();
+        var start = Resolve(lease.Repo, revision);
+        if (start is null || start[path] is null)
+        {
+            return [];
+        }
+
+        // Topological order: LibGit2Sharp's file history throws on commits sharing a timestamp otherwise
+        // (libgit2sharp#1410). It follows renames.
+        var filter = new CommitFilter { IncludeReachableFrom = start, SortBy = CommitSortStrategies.Topological };
+        return lease.Repo.Commits.QueryBy(path, filter).Take(max).Select(e => Info(e.Commit, e.Path)).ToList();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<GitCommitInfo> RecentCommits(int max)
+    {
+        using var lease = _pool.Rent();
+        var head = Resolve(lease.Repo, null);
+        if (head is null)
+        {
+            return [];
+        }
+
+        var filter = new CommitFilter { IncludeReachableFrom = head, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
+        return lease.Repo.Commits.QueryBy(filter).Take(max).Select(c => Info(c)).ToList();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ChangedPaths(string? fromCommit, string toCommit)
+    {
+        using var lease = _pool.Rent();
+        var repo = lease.Repo;
+        var to = repo.Lookup<Commit>(toCommit) ?? throw new RevisionNotFoundException(toCommit);
+        var from = fromCommit is null ? null : repo.Lookup<Commit>(fromCommit);
+        using var changes = repo.Diff.Compare<TreeChanges>(from?.Tree, to.Tree);
+        return changes.SelectMany(c => c.OldPath == c.Path ? [c.Path] : new[] { c.OldPath, c.Path })
+            .Where(p => !string.IsNullOrEmpty(p)).Distinct().ToList();
+    }
+
+    /// <inheritdoc />
+    public string UnifiedDiff(string? oldBlobId, string? newBlobId, string path)
+    {
+        using var lease = _pool.Rent();
+        var repo = lease.Repo;
+        var empty = repo.ObjectDatabase.CreateBlob(Stream.Null);
+        var oldBlob = oldBlobId is null ? empty : repo.Lookup<Blob>(oldBlobId) ?? empty;
+        var newBlob = newBlobId is null ? empty : repo.Lookup<Blob>(newBlobId) ?? empty;
+        var changes = repo.Diff.Compare(oldBlob, newBlob);
+        return $"--- a/{path}\n+++ b/{path}\n" + changes.Patch;
+    }
+
+    /// <inheritdoc />
+    public CommitOutcome Commit(CommitRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Changes.Count == 0)
+        {
+            throw new ArgumentException("A commit needs at least one change", nameof(request));
+        }
+
+        lock (_writeLock)
+        {
+            var (outcome, _) = _committer.Commit(request);
+            if (!outcome.Unchanged)
+            {
+                Publish(outcome.CommitId, external: false);
+            }
+
+            return outcome;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Refresh()
+    {
+        lock (_writeLock)
+        {
+            var tip = ReadBranchTip();
+            if (tip is not null && tip != _head)
+            {
+                _logger.LogInformation("The branch moved from outside: {Old} → {New}", Short(_head), Short(tip));
+                Publish(tip, external: true);
+            }
+        }
+    }
+
+    private void Publish(string newHead, bool external)
+    {
+        var old = _head;
+        _head = newHead;
+        var args = new HeadMovedEventArgs(old, newHead, external);
+        foreach (var handler in HeadMoved?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((EventHandler<HeadMovedEventArgs>)handler)(this, args);
+            }
+            catch (Exception ex)
+            {
+                // A listener (cache, index feed) must never undo an acknowledged commit.
+                _logger.LogError(ex, "A HeadMoved listener failed for {Head}", Short(newHead));
+            }
+        }
+    }
+
+    private string? ReadBranchTip()
+    {
+        using var lease = _pool.Rent();
+        return lease.Repo.Refs[BranchRef]?.TargetIdentifier;
+    }
+
+    private Commit? Resolve(Repository repo, string? revision)
+    {
+        if (revision is null)
+        {
+            var head = _head;
+            return head is null ? null : repo.Lookup<Commit>(head);
+        }
+
+        return LooksLikeRevision(revision) && repo.Lookup<Commit>(revision) is { } commit
+            ? commit
+            : throw new RevisionNotFoundException(revision);
+    }
+
+    /// <summary>A full or abbreviated object id: 4 to 40 hex digits.</summary>
+    internal static bool LooksLikeRevision(string revision) =>
+        revision.Length is >= 4 and <= 40 && revision.All(char.IsAsciiHexDigit);
+
+    internal static byte[] ReadAll(Blob blob)
+    {
+        using var stream = blob.GetContentStream();
+        var buffer = new byte[blob.Size];
+        stream.ReadExactly(buffer);
+        return buffer;
+    }
+
+    private static void Walk(Tree tree, string prefix, List<GitEntry> into)
+    {
+        foreach (var entry in tree)
+        {
+            switch (entry.TargetType)
+            {
+                case TreeEntryTargetType.Blob:
+                    into.Add(new GitEntry(prefix + entry.Name, entry.Target.Sha));
+                    break;
+                case TreeEntryTargetType.Tree:
+                    Walk((Tree)entry.Target, prefix + entry.Name + "/", into);
+                    break;
+            }
+        }
+    }
+
+    private static GitCommitInfo Info(Commit c, string? path = null) =>
+        new(c.Sha, c.Author.Name, c.Author.Email, c.Author.When, c.Message, c.Parents.FirstOrDefault()?.Sha, path);
+
+    private static string Short(string? id) => id is null ? "(empty)" : id[..7];
+
+    private static void RemoveStaleLocks(string gitDirectory, ILogger logger)
+    {
+        var candidates = new[] { "HEAD.lock", "packed-refs.lock", "config.lock" }
+            .Select(f => Path.Combine(gitDirectory, f))
+            .Concat(Directory.Exists(Path.Combine(gitDirectory, "refs"))
+                ? Directory.EnumerateFiles(Path.Combine(gitDirectory, "refs"), "*.lock", SearchOption.AllDirectories)
+                : []);
+        foreach (var file in candidates.Where(File.Exists))
+        {
+            logger.LogWarning("Removing lock file {File} left by an interrupted write", file);
+            File.Delete(file);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _committer.Dispose();
+        _pool.Dispose();
+    }
+}

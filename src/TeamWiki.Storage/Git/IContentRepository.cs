@@ -1,0 +1,50 @@
+namespace TeamWiki.Storage.Git;
+
+/// <summary>
+/// The one door to the git repository that holds all content. Everything above it speaks in paths,
+/// bytes and commit ids; LibGit2Sharp stays behind this interface.
+/// </summary>
+public interface IContentRepository
+{
+    /// <summary>The tip of the branch, or null while the repository is empty.</summary>
+    string? Head { get; }
+
+    /// <summary>Raised after the branch moved (own commits and, after <see cref="Refresh"/>, outside ones).</summary>
+    event EventHandler<HeadMovedEventArgs>? HeadMoved;
+
+    /// <summary>Reads a file at <paramref name="revision"/> (default: the tip); null when it does not exist there.</summary>
+    /// <exception cref="RevisionNotFoundException">The revision does not exist.</exception>
+    GitFile? ReadFile(string path, string? revision = null);
+
+    /// <summary>The blob id of a file at the tip without reading it, or null.</summary>
+    string? BlobIdOf(string path, string? revision = null);
+
+    /// <summary>Reads a blob by id, or null.</summary>
+    byte[]? ReadBlob(string blobId);
+
+    /// <summary>All files of a commit (default: the tip), optionally only those under a folder.</summary>
+    IReadOnlyList<GitEntry> ListFiles(string? revision = null, string? folder = null);
+
+    /// <summary>A commit by id, or null. A malformed id gives null too.</summary>
+    GitCommitInfo? FindCommit(string revision);
+
+    /// <summary>The commits that changed <paramref name="path"/>, newest first, following renames.</summary>
+    IReadOnlyList<GitCommitInfo> FileHistory(string path, int max = 200, string? revision = null);
+
+    /// <summary>The latest commits on the branch, newest first.</summary>
+    IReadOnlyList<GitCommitInfo> RecentCommits(int max);
+
+    /// <summary>The files that differ between two commits (null: the empty tree), renames as remove + add.</summary>
+    IReadOnlyList<string> ChangedPaths(string? fromCommit, string toCommit);
+
+    /// <summary>A unified diff of two versions of a text file (either may be null for "did not exist").</summary>
+    string UnifiedDiff(string? oldBlobId, string? newBlobId, string path);
+
+    /// <summary>Commits the changes; serialised, merged when needed.</summary>
+    /// <exception cref="MergeConflictException">The changes conflict with what was committed since the base.</exception>
+    /// <exception cref="RevisionNotFoundException">The base revision does not exist.</exception>
+    CommitOutcome Commit(CommitRequest request);
+
+    /// <summary>Looks for commits that arrived from outside and raises <see cref="HeadMoved"/> for them.</summary>
+    void Refresh();
+}

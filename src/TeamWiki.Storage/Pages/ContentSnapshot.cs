@@ -1,0 +1,97 @@
+using TeamWiki.Storage.Spaces;
+
+namespace TeamWiki.Storage.Pages;
+
+/// <summary>
+/// Every page and space at one commit, immutable. Built once per commit and shared by all readers:
+/// the page tree, wiki-link resolution and space lists read it instead of git.
+/// </summary>
+public sealed class ContentSnapshot
+{
+    private readonly Dictionary<string, PageSummary> _pages;
+    private readonly Dictionary<string, List<PageSummary>> _byTitle;
+    private readonly Dictionary<string, SpaceInfo> _spaces;
+
+    /// <summary>Creates a snapshot.</summary>
+    public ContentSnapshot(string? commit, IEnumerable<PageSummary> pages, IEnumerable<SpaceInfo> spaces)
+    {
+        Commit = commit;
+        _pages = pages.ToDictionary(p => p.Path.Value, StringComparer.Ordinal);
+        _byTitle = _pages.Values
+            .GroupBy(p => p.Title.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Path.Value, StringComparer.Ordinal).ToList(), StringComparer.OrdinalIgnoreCase);
+        _spaces = spaces.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        PathSetVersion = _pages.Keys.Aggregate(0L, (acc, p) => acc ^ ((long)StringComparer.Ordinal.GetHashCode(p) * 0x9E3779B1L)) ^ _pages.Count;
+    }
+
+    /// <summary>An empty snapshot.</summary>
+    public static ContentSnapshot Empty { get; } = new(null, [], []);
+
+    /// <summary>The commit this snapshot shows (null: empty repository).</summary>
+    public string? Commit { get; }
+
+    /// <summary>
+    /// Changes only when pages are added, removed or moved, not when they are edited; rendered HTML that
+    /// marks missing wiki links is valid as long as this stays the same.
+    /// </summary>
+    public long PathSetVersion { get; }
+
+    /// <summary>All pages.</summary>
+    public IReadOnlyCollection<PageSummary> Pages => _pages.Values;
+
+    /// <summary>All spaces, sorted by name.</summary>
+    public IReadOnlyList<SpaceInfo> Spaces => _spaces.Values.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+
+    /// <summary>A page by path, or null.</summary>
+    public PageSummary? Find(PagePath path) => _pages.GetValueOrDefault(path.Value);
+
+    /// <summary>True when the page exists.</summary>
+    public bool Exists(PagePath path) => _pages.ContainsKey(path.Value);
+
+    /// <summary>A space by key, or null.</summary>
+    public SpaceInfo? FindSpace(string key) => _spaces.GetValueOrDefault(key);
+
+    /// <summary>A page by title (case-insensitive), preferring one in <paramref name="preferredSpace"/>.</summary>
+    public PageSummary? FindByTitle(string title, string? preferredSpace)
+    {
+        if (!_byTitle.TryGetValue(title.Trim(), out var matches))
+        {
+            return null;
+        }
+
+        return matches.FirstOrDefault(p => p.Path.Space == preferredSpace) ?? matches[0];
+    }
+
+    /// <summary>The pages of a space.</summary>
+    public IEnumerable<PageSummary> InSpace(string space) => _pages.Values.Where(p => p.Path.Space == space);
+
+    /// <summary>The page tree of a space: sub-pages nested under their parents, sorted by title.</summary>
+    public IReadOnlyList<PageTreeNode> Tree(string space)
+    {
+        var pages = InSpace(space).ToList();
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            for (var parent = page.Path.Parent; parent is { } p; parent = p.Parent)
+            {
+                folders.Add(p.Value);
+            }
+        }
+
+        var childrenOf = pages.Select(p => p.Path.Value).Concat(folders).Distinct()
+            .GroupBy(ParentOf, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+        IReadOnlyList<PageTreeNode> Build(string parent) =>
+            childrenOf.TryGetValue(parent, out var kids)
+                ? kids.Select(path => _pages.TryGetValue(path, out var page)
+                        ? new PageTreeNode(path, page.Title, true, Build(path))
+                        : new PageTreeNode(path, PageTitle.FromSlug(path[(path.LastIndexOf('/') + 1)..]), false, Build(path)))
+                    .OrderBy(n => n.Title, StringComparer.CurrentCultureIgnoreCase).ToList()
+                : [];
+
+        return Build(space);
+    }
+
+    private static string ParentOf(string path) => path[..path.LastIndexOf('/')];
+}

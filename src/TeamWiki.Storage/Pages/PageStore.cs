@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.Options;
+using TeamWiki.Storage.Git;
+using TeamWiki.Storage.History;
+
+namespace TeamWiki.Storage.Pages;
+
+/// <summary>The page store over the git content repository.</summary>
+public sealed class PageStore : IPageStore
+{
+    private const int MaxMessageLength = 2000;
+    private readonly IContentRepository _repository;
+    private readonly IContentCatalog _catalog;
+    private readonly StorageOptions _options;
+
+    // The commit that last changed each page at the tip. Finding it walks history, so it is kept until
+    // a commit touches the page; the generation stops a walk that raced with a commit from storing.
+    private readonly ConcurrentDictionary<string, GitCommitInfo> _lastChange = new(StringComparer.Ordinal);
+    private readonly Lock _lastChangeGate = new();
+    private long _generation;
+
+    /// <summary>Creates the store.</summary>
+    public PageStore(IContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options)
+    {
+        _repository = repository;
+        _catalog = catalog;
+        _options = options.Value;
+        _repository.HeadMoved += OnHeadMoved;
+    }
+
+    /// <inheritdoc />
+    public WikiPage? Get(PagePath path, string? revision = null)
+    {
+        var file = _repository.ReadFile(path.FilePath, revision);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var text = file.Text;
+        var (meta, body) = FrontMatter.Split(text);
+        var change = LastChange(path.FilePath, revision) ?? _repository.FindCommit(file.CommitId)!;
+        return new WikiPage(path, PageTitle.Of(path, meta, body), text, body, meta, file.BlobId,
+            change.Id, change.AuthorName, change.AuthorEmail, change.When);
+    }
+
+    /// <inheritdoc />
+    public PageSaveResult Save(PageSave save)
+    {
+        var text = save.Markdown.ReplaceLineEndings("\n");
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (bytes.LongLength > _options.MaxPageBytes)
+        {
+            throw new PageTooLargeException(save.Path, bytes.LongLength, _options.MaxPageBytes);
+        }
+
+        var existed = _repository.BlobIdOf(save.Path.FilePath) is not null;
+        var message = CleanMessage(save.Message) ?? $"{(existed ? "Update" : "Create")} {save.Path}";
+        try
+        {
+            var outcome = _repository.Commit(new CommitRequest([new PutFile(save.Path.FilePath, bytes)], save.Author, message, save.BaseRevision));
+            var revision = outcome.Unchanged ? LastChange(save.Path.FilePath, null)?.Id ?? outcome.CommitId : outcome.CommitId;
+            return new PageSaveResult(save.Path, revision, outcome.Merged, !existed);
+        }
+        catch (MergeConflictException ex)
+        {
+            var file = ex.Files.FirstOrDefault(f => f.Path == save.Path.FilePath) ?? ex.Files[0];
+            var theirsRevision = LastChange(save.Path.FilePath, null)?.Id ?? ex.HeadRevision;
+            throw new PageConflictException(save.Path, text, Decode(file.Theirs), Decode(file.Base), ex.BaseRevision, theirsRevision);
+        }
+    }
+
+    /// <inheritdoc />
+    public PageSaveResult Delete(PagePath path, ContentAuthor author, string? message = null)
+    {
+        if (_repository.BlobIdOf(path.FilePath) is null)
+        {
+            throw new PageNotFoundException(path);
+        }
+
+        var outcome = _repository.Commit(new CommitRequest([new RemoveFile(path.FilePath)], author, CleanMessage(message) ?? $"Delete {path}"));
+        return new PageSaveResult(path, outcome.CommitId, false, false);
+    }
+
+    /// <inheritdoc />
+    public PageSaveResult Move(PagePath from, PagePath to, ContentAuthor author)
+    {
+        if (_repository.BlobIdOf(from.FilePath) is null)
+        {
+            throw new PageNotFoundException(from);
+        }
+
+        if (from == to)
+        {
+            return new PageSaveResult(from, LastChange(from.FilePath, null)!.Id, false, false);
+        }
+
+        if (to.Value.StartsWith(from.Value + "/", StringComparison.Ordinal))
+        {
+            throw new InvalidMoveException(from, to, "the target lies inside the page itself");
+        }
+
+        var moves = new List<FileChange> { new MoveFile(from.FilePath, to.FilePath) };
+        moves.AddRange(_repository.ListFiles(folder: from.ChildFolder)
+            .Select(f => new MoveFile(f.Path, to.ChildFolder + f.Path[from.ChildFolder.Length..])));
+        if (moves.Cast<MoveFile>().Any(m => _repository.BlobIdOf(m.To) is not null))
+        {
+            throw new PageExistsException(to);
+        }
+
+        var outcome = _repository.Commit(new CommitRequest(moves, author, $"Move {from} to {to}"));
+        return new PageSaveResult(to, outcome.CommitId, false, false);
+    }
+
+    /// <inheritdoc />
+    public PageSaveResult Revert(PagePath path, string revision, ContentAuthor author)
+    {
+        var old = _repository.ReadFile(path.FilePath, revision)
+            ?? History(path, 1000).Where(r => r.Revision.StartsWith(revision, StringComparison.OrdinalIgnoreCase))
+                .Select(r => _repository.ReadFile(r.Path + PagePath.FileExtension, r.Revision)).FirstOrDefault()
+            ?? throw new PageNotFoundException(path);
+        var commit = _repository.FindCommit(revision)!;
+        var existed = _repository.BlobIdOf(path.FilePath) is not null;
+        var outcome = _repository.Commit(new CommitRequest([new PutFile(path.FilePath, old.Content)], author,
+            $"Revert {path} to {commit.Id[..7]}\n\nRestores the text of {commit.Id} ({commit.Subject})."));
+        var current = outcome.Unchanged ? LastChange(path.FilePath, null)?.Id ?? outcome.CommitId : outcome.CommitId;
+        return new PageSaveResult(path, current, false, !existed);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<PageRevision> History(PagePath path, int max = 200) =>
+        _repository.FileHistory(path.FilePath, max)
+            .Select(c => new PageRevision(c.Id, c.AuthorName, c.AuthorEmail, c.When, c.Message,
+                c.Path is { } p && p.EndsWith(PagePath.FileExtension, StringComparison.Ordinal) ? p[..^PagePath.FileExtension.Length] : path.Value))
+            .ToList();
+
+    /// <inheritdoc />
+    public PageDiff Diff(PagePath path, string from, string to)
+    {
+        var fromCommit = _repository.FindCommit(from) ?? throw new RevisionNotFoundException(from);
+        var toCommit = _repository.FindCommit(to) ?? throw new RevisionNotFoundException(to);
+        var history = new Lazy<IReadOnlyList<PageRevision>>(() => History(path, 1000));
+        var oldFile = FileAt(path, fromCommit.Id, history);
+        var newFile = FileAt(path, toCommit.Id, history);
+        return new PageDiff(path.Value, fromCommit.Id, toCommit.Id, oldFile?.Text ?? "", newFile?.Text ?? "",
+            _repository.UnifiedDiff(oldFile?.BlobId, newFile?.BlobId, path.FilePath));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<RecentChange> RecentChanges(int max, string? space = null)
+    {
+        var snapshot = _catalog.Current;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<RecentChange>();
+        foreach (var commit in _repository.RecentCommits(Math.Max(max * 4, 50)))
+        {
+            foreach (var file in _repository.ChangedPaths(commit.ParentId, commit.Id))
+            {
+                if (PagePath.FromFilePath(file) is not { } page || (space is not null && page.Space != space) || !seen.Add(page.Value))
+                {
+                    continue;
+                }
+
+                var summary = snapshot.Find(page);
+                result.Add(new RecentChange(page.Value, summary?.Title ?? PageTitle.FromSlug(page.Name), commit.Id,
+                    commit.AuthorName, commit.When, commit.Subject, summary is not null));
+                if (result.Count == max)
+                {
+                    return result;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private GitFile? FileAt(PagePath path, string revision, Lazy<IReadOnlyList<PageRevision>> history) =>
+        _repository.ReadFile(path.FilePath, revision)
+        ?? history.Value.Where(r => r.Revision == revision)
+            .Select(r => _repository.ReadFile(r.Path + PagePath.FileExtension, revision)).FirstOrDefault();
+
+    private GitCommitInfo? LastChange(string filePath, string? revision)
+    {
+        if (revision is not null)
+        {
+            return _repository.FileHistory(filePath, 1, revision).FirstOrDefault();
+        }
+
+        if (_lastChange.TryGetValue(filePath, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
+        var found = _repository.FileHistory(filePath, 1).FirstOrDefault();
+        lock (_lastChangeGate)
+        {
+            if (found is not null && _generation == generation)
+            {
+                _lastChange[filePath] = found;
+            }
+        }
+
+        return found;
+    }
+
+    private void OnHeadMoved(object? sender, HeadMovedEventArgs e)
+    {
+        var changed = e.OldHead is null ? null : _repository.ChangedPaths(e.OldHead, e.NewHead);
+        lock (_lastChangeGate)
+        {
+            Interlocked.Increment(ref _generation);
+            if (changed is null)
+            {
+                _lastChange.Clear();
+                return;
+            }
+
+            foreach (var path in changed)
+            {
+                _lastChange.TryRemove(path, out _);
+            }
+        }
+    }
+
+    private static string? CleanMessage(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        var clean = new string(message.Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
+        return clean.Length > MaxMessageLength ? clean[..MaxMessageLength] : clean;
+    }
+
+    private static string? Decode(byte[]? bytes) => bytes is null ? null : Encoding.UTF8.GetString(bytes);
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TeamWiki.Storage.Data;
+
+namespace TeamWiki.Storage.People;
+
+/// <summary>Creates, checks and revokes personal API tokens.</summary>
+public sealed class ApiTokens(IDbContextFactory<TeamWikiDbContext> contexts)
+{
+    /// <summary>Every token starts with this, so secret scanners can recognise a leaked one.</summary>
+    public const string SecretPrefix = "tw_";
+
+    /// <summary>Creates a token for <paramref name="userId"/> and returns its secret (shown once).</summary>
+    public async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, CancellationToken ct = default)
+    {
+        var secret = SecretPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        return (await StoreAsync(userId, name, secret, ct), secret);
+    }
+
+    /// <summary>Stores a token whose secret was chosen elsewhere (the bootstrap token from configuration).</summary>
+    public async Task<ApiToken> StoreAsync(string userId, string name, string secret, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var token = new ApiToken
+        {
+            UserId = userId,
+            Name = string.IsNullOrWhiteSpace(name) ? "token" : name.Trim()[..Math.Min(name.Trim().Length, 100)],
+            SecretHash = Hash(secret),
+            Prefix = secret[..Math.Min(secret.Length, 10)],
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    /// <summary>The active user a secret belongs to, or null (unknown, revoked, or the user is disabled).</summary>
+    public async Task<WikiUser?> AuthenticateAsync(string secret, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(secret) || secret.Length > 200)
+        {
+            return null;
+        }
+
+        var hash = Hash(secret);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var token = await db.ApiTokens.Include(t => t.User)
+            .FirstOrDefaultAsync(t => t.SecretHash == hash && t.RevokedAt == null, ct);
+        if (token?.User is not { IsActive: true } user)
+        {
+            return null;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return user;
+    }
+
+    /// <summary>The tokens of a user, newest first.</summary>
+    public async Task<IReadOnlyList<ApiToken>> ListAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var tokens = await db.ApiTokens.Where(t => t.UserId == userId).AsNoTracking().ToListAsync(ct);
+        return tokens.OrderByDescending(t => t.CreatedAt).ToList();
+    }
+
+    /// <summary>Revokes a token of the user; false when there is no such token.</summary>
+    public async Task<bool> RevokeAsync(string userId, Guid tokenId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
+        if (token is null || token.RevokedAt is not null)
+        {
+            return false;
+        }
+
+        token.RevokedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TeamWiki.Storage.Data;
+using TeamWiki.Storage.Git;
+using TeamWiki.Storage.Pages;
+using TeamWiki.Storage.People;
+
+namespace TeamWiki.Storage;
+
+/// <summary>Registers the content store and the database.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the git content repository, page catalog and store, the watcher for outside commits, and the
+    /// SQLite database, all inside <paramref name="folder"/>. Bind <see cref="StorageOptions"/> separately.
+    /// </summary>
+    public static IServiceCollection AddTeamWikiStorage(this IServiceCollection services, DataFolder folder)
+    {
+        services.AddSingleton(folder);
+        services.AddSingleton(sp => GitContentRepository.OpenOrCreate(folder.GitDirectory, sp.GetRequiredService<ILogger<GitContentRepository>>()));
+        services.AddSingleton<IContentRepository>(sp => sp.GetRequiredService<GitContentRepository>());
+        services.AddSingleton<IContentCatalog, ContentCatalog>();
+        services.AddSingleton<IPageStore, PageStore>();
+        services.AddHostedService<ExternalCommitWatcher>();
+        services.AddDbContextFactory<TeamWikiDbContext>(o => o.UseSqlite($"Data Source={folder.DatabaseFile}"));
+        services.AddSingleton<ApiTokens>();
+        return services;
+    }
+}

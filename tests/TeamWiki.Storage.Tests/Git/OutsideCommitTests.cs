@@ -1,0 +1,85 @@
+using TeamWiki.Storage.Pages;
+using TeamWiki.Storage.Git;
+using TeamWiki.Storage.Tests.Support;
+using static TeamWiki.Storage.Tests.Support.TempWiki;
+
+namespace TeamWiki.Storage.Tests.Git;
+
+public class OutsideCommitTests
+{
+    [Fact]
+    public void APushFromACloneIsPickedUpOnRefresh()
+    {
+        using var wiki = new TempWiki();
+        var moved = new List<HeadMovedEventArgs>();
+        wiki.Repository.HeadMoved += (_, e) => moved.Add(e);
+        var clone = Path.Combine(wiki.Root, "clone");
+        Paths.RunGit($"clone -q \"{wiki.GitDirectory}\" \"{clone}\"", wiki.Root);
+
+        File.WriteAllText(Path.Combine(clone, "handboek", "van-buiten.md"), "---\ntitle: Van buiten\n---\n\nGeschreven in een editor.\n");
+        Paths.RunGit("add -A", clone);
+        Paths.RunGit("commit -q -m \"Pagina van buiten\"", clone);
+        Paths.RunGit("push -q origin main", clone);
+
+        Assert.Null(wiki.Catalog.Current.Find(P("handboek/van-buiten")));
+        wiki.Repository.Refresh();
+
+        var e = Assert.Single(moved);
+        Assert.True(e.External);
+        var page = wiki.Pages.Get(P("handboek/van-buiten"))!;
+        Assert.Equal("Van buiten", page.Title);
+        Assert.Equal("Carla Outside", page.Author);
+        Assert.NotNull(wiki.Catalog.Current.Find(P("handboek/van-buiten")));
+    }
+
+    [Fact]
+    public void ASaveBasedOnTheOldTipMergesWithAnOutsideCommit()
+    {
+        using var wiki = new TempWiki(seed: false);
+        var created = wiki.Pages.Save(new PageSave(P("handboek/samen"), "een\ntwee\ndrie\nvier\nvijf\n", Alice));
+        var clone = Path.Combine(wiki.Root, "clone");
+        Paths.RunGit($"clone -q \"{wiki.GitDirectory}\" \"{clone}\"", wiki.Root);
+        File.WriteAllText(Path.Combine(clone, "handboek", "samen.md"), "EEN\ntwee\ndrie\nvier\nvijf\n");
+        Paths.RunGit("commit -q -am \"Van buiten\"", clone);
+        Paths.RunGit("push -q origin main", clone);
+
+        // No Refresh: the committer reads the branch itself and must not lose the pushed commit.
+        var result = wiki.Pages.Save(new PageSave(P("handboek/samen"), "een\ntwee\ndrie\nvier\nVIJF\n", Bob, BaseRevision: created.Revision));
+
+        Assert.True(result.Merged);
+        Assert.Equal("EEN\ntwee\ndrie\nvier\nVIJF\n", wiki.Pages.Get(P("handboek/samen"))!.Markdown);
+        Assert.Contains("Van buiten", wiki.Git("log --format=%s main"));
+    }
+
+    [Fact]
+    public void ForcePushesThatWouldRewriteHistoryAreRefused()
+    {
+        using var wiki = new TempWiki();
+        var clone = Path.Combine(wiki.Root, "clone");
+        Paths.RunGit($"clone -q \"{wiki.GitDirectory}\" \"{clone}\"", wiki.Root);
+        Paths.RunGit("commit -q --amend -m \"herschreven\"", clone);
+        Assert.Throws<InvalidOperationException>(() => Paths.RunGit("push -q --force origin main", clone));
+    }
+
+    [Fact]
+    public void AnEmptyFolderBecomesARepositoryOnBranchMain()
+    {
+        using var wiki = new TempWiki(seed: false);
+        Assert.Null(wiki.Repository.Head);
+        Assert.Equal("true", wiki.Git("rev-parse --is-bare-repository").Trim());
+        Assert.Equal("refs/heads/main", wiki.Git("symbolic-ref HEAD").Trim());
+    }
+
+    [Fact]
+    public void AStaleLockFromAKilledWriterIsRemovedOnOpen()
+    {
+        using var wiki = new TempWiki();
+        var lockFile = Path.Combine(wiki.GitDirectory, "refs", "heads", "main.lock");
+        File.WriteAllText(lockFile, "0000000000000000000000000000000000000000\n");
+        using var reopened = GitContentRepository.OpenOrCreate(wiki.GitDirectory);
+        Assert.False(File.Exists(lockFile));
+        var store = new PageStore(reopened, new ContentCatalog(reopened), Microsoft.Extensions.Options.Options.Create(new StorageOptions()));
+        store.Save(new PageSave(P("handboek/na-crash"), "werkt weer\n", Alice));
+        Assert.Equal("werkt weer\n", store.Get(P("handboek/na-crash"))!.Markdown);
+    }
+}

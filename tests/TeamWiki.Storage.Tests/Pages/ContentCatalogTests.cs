@@ -1,0 +1,53 @@
+using TeamWiki.Storage.Pages;
+using TeamWiki.Storage.Tests.Support;
+using static TeamWiki.Storage.Tests.Support.TempWiki;
+
+namespace TeamWiki.Storage.Tests.Pages;
+
+public class ContentCatalogTests : IDisposable
+{
+    private readonly TempWiki _wiki = new();
+
+    [Fact]
+    public void TheSampleWikiHasSpacesWithNamesAndPagesWithTitles()
+    {
+        var snapshot = _wiki.Catalog.Current;
+        Assert.True(snapshot.Spaces.Count >= 3);
+        Assert.True(snapshot.Pages.Count >= 25);
+        Assert.All(snapshot.Spaces, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));
+        Assert.All(snapshot.Pages, p => Assert.False(string.IsNullOrWhiteSpace(p.Title)));
+    }
+
+    [Fact]
+    public void TheSnapshotFollowsSaves()
+    {
+        var before = _wiki.Catalog.Current;
+        _wiki.Pages.Save(new PageSave(P("handboek/nieuw-hier"), "---\ntitle: Nieuw hier\ntags: [test]\n---\n", Alice));
+        var after = _wiki.Catalog.Current;
+
+        Assert.NotSame(before, after);
+        Assert.Equal("Nieuw hier", after.Find(P("handboek/nieuw-hier"))!.Title);
+        Assert.Equal("handboek/nieuw-hier", after.FindByTitle("nieuw HIER", null)!.Path.Value);
+        Assert.NotEqual(before.PathSetVersion, after.PathSetVersion);
+    }
+
+    [Fact]
+    public void EditingAPageKeepsThePathSetVersion()
+    {
+        _wiki.Pages.Save(new PageSave(P("handboek/vast"), "1\n", Alice));
+        var before = _wiki.Catalog.Current.PathSetVersion;
+        _wiki.Pages.Save(new PageSave(P("handboek/vast"), "2\n", Alice));
+        Assert.Equal(before, _wiki.Catalog.Current.PathSetVersion);
+    }
+
+    [Fact]
+    public void TitleLookupPrefersTheSameSpace()
+    {
+        _wiki.Pages.Save(new PageSave(P("ruimte-a/faq"), "---\ntitle: FAQ\n---\n", Alice));
+        _wiki.Pages.Save(new PageSave(P("ruimte-b/faq"), "---\ntitle: FAQ\n---\n", Alice));
+        Assert.Equal("ruimte-b/faq", _wiki.Catalog.Current.FindByTitle("FAQ", "ruimte-b")!.Path.Value);
+        Assert.Equal("ruimte-a/faq", _wiki.Catalog.Current.FindByTitle("FAQ", "elders")!.Path.Value);
+    }
+
+    public void Dispose() => _wiki.Dispose();
+}

@@ -1,0 +1,61 @@
+using TeamWiki.Storage.Pages;
+
+namespace TeamWiki.Storage.Tests.Pages;
+
+public class FrontMatterTests
+{
+    [Fact]
+    public void ReadsTitleTagsDescriptionAndLanguage()
+    {
+        var (meta, body) = FrontMatter.Split("---\ntitle: Welkom\ntags: [Onboarding, cultuur]\ndescription: Kort\nlang: en\n---\n\nTekst\n");
+        Assert.Equal("Welkom", meta.Title);
+        Assert.Equal(["onboarding", "cultuur"], meta.Tags);
+        Assert.Equal("Kort", meta.Description);
+        Assert.Equal("en", meta.Language);
+        Assert.Equal("\nTekst\n", body);
+    }
+
+    [Fact]
+    public void TagsMayBeACommaSeparatedString()
+    {
+        var (meta, _) = FrontMatter.Split("---\ntags: git, Review , Git\n---\n");
+        Assert.Equal(["git", "review"], meta.Tags);
+    }
+
+    [Fact]
+    public void BrokenYamlLeavesThePageWithoutMetadata()
+    {
+        var (meta, body) = FrontMatter.Split("---\ntitle: [unclosed\n---\nTekst");
+        Assert.Null(meta.Title);
+        Assert.Equal("Tekst", body);
+    }
+
+    [Fact]
+    public void AnUnterminatedBlockIsPlainText()
+    {
+        const string text = "---\ntitle: nooit gesloten\n\nTekst";
+        var (meta, body) = FrontMatter.Split(text);
+        Assert.Same(FrontMatter.Empty, meta);
+        Assert.Equal(text, body);
+    }
+
+    [Fact]
+    public void ComposeRoundTrips()
+    {
+        var text = FrontMatter.Compose("Project: \"Atlas\"", ["planning", "klant"], "Body\n");
+        var (meta, body) = FrontMatter.Split(text);
+        Assert.Equal("Project: \"Atlas\"", meta.Title);
+        Assert.Equal(["planning", "klant"], meta.Tags);
+        Assert.Equal("\nBody\n", body);
+    }
+
+    [Theory]
+    [InlineData("---\ntitle: Uit front matter\n---\n# Kop\n", "Uit front matter")]
+    [InlineData("Inleiding\n\n# Eerste kop\n\n# Tweede", "Eerste kop")]
+    [InlineData("Geen kop", "Eerste werkdag")]
+    public void TitleComesFromFrontMatterThenHeadingThenPath(string text, string expected)
+    {
+        var (meta, body) = FrontMatter.Split(text);
+        Assert.Equal(expected, PageTitle.Of(PagePath.Parse("handboek/eerste-werkdag"), meta, body));
+    }
+}
