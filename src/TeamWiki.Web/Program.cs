@@ -1,6 +1,23 @@
+using TeamWiki.Web.Api;
+using TeamWiki.Web.Auth;
+using TeamWiki.Web.Components;
+using TeamWiki.Web.Hosting;
+using TeamWiki.Web.Markup;
+
 var builder = WebApplication.CreateBuilder(args);
+
+var data = builder.AddTeamWikiDataFolder();
+builder.AddTeamWikiStorageAndSearch(data);
+builder.AddTeamWikiMarkup();
+builder.AddTeamWikiAuth(data);
+builder.AddTeamWikiUi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.InitialiseTeamWikiAsync();
+
+app.UseTeamWikiPipeline();
+app.MapTeamWikiApi();
+app.MapTeamWikiUi();
 
 app.Run();

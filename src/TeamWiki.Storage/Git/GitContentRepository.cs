@@ -147,6 +147,41 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     }
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<string, GitCommitInfo> LastChanges(IReadOnlyCollection<string> paths)
+    {
+        var wanted = new HashSet<string>(paths, StringComparer.Ordinal);
+        var found = new Dictionary<string, GitCommitInfo>(StringComparer.Ordinal);
+        using var lease = _pool.Rent();
+        var repo = lease.Repo;
+        var head = Resolve(repo, null);
+        if (head is null || wanted.Count == 0)
+        {
+            return found;
+        }
+
+        var filter = new CommitFilter { IncludeReachableFrom = head, SortBy = CommitSortStrategies.Topological };
+        foreach (var commit in repo.Commits.QueryBy(filter))
+        {
+            var parent = commit.Parents.FirstOrDefault();
+            using var changes = repo.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree);
+            foreach (var change in changes)
+            {
+                if (wanted.Remove(change.Path))
+                {
+                    found[change.Path] = Info(commit);
+                }
+            }
+
+            if (wanted.Count == 0)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<GitCommitInfo> RecentCommits(int max)
     {
         using var lease = _pool.Rent();

@@ -31,6 +31,12 @@ public interface IContentRepository
     /// <summary>The commits that changed <paramref name="path"/>, newest first, following renames.</summary>
     IReadOnlyList<GitCommitInfo> FileHistory(string path, int max = 200, string? revision = null);
 
+    /// <summary>
+    /// The last commit that changed each of <paramref name="paths"/>, in one walk of the history (for
+    /// many files at once; <see cref="FileHistory"/> walks once per file). Files never changed are absent.
+    /// </summary>
+    IReadOnlyDictionary<string, GitCommitInfo> LastChanges(IReadOnlyCollection<string> paths);
+
     /// <summary>The latest commits on the branch, newest first.</summary>
     IReadOnlyList<GitCommitInfo> RecentCommits(int max);
 

@@ -61,7 +61,7 @@ public sealed class ContentCatalog : IContentCatalog
             if (PagePath.FromFilePath(entry.Path) is { } path)
             {
                 var parsed = _parsed.GetOrAdd(entry.BlobId, Parse);
-                var title = parsed.Meta.Title ?? parsed.Heading ?? PageTitle.FromSlug(path.Name);
+                var title = parsed.Meta.Title ?? parsed.Heading ?? PageTitles.FromSlug(path.Name);
                 pages.Add(new PageSummary(path, title, parsed.Meta.Tags, parsed.Meta.Description, parsed.Meta.Language, entry.BlobId));
                 spaceKeys.Add(path.Space);
             }
@@ -89,7 +89,7 @@ public sealed class ContentCatalog : IContentCatalog
     {
         var bytes = _repository.ReadBlob(blobId) ?? [];
         var (meta, body) = FrontMatter.Split(Encoding.UTF8.GetString(bytes));
-        var heading = meta.Title is null ? PageTitle.FirstHeading(body) : null;
+        var heading = meta.Title is null ? PageTitles.FirstHeading(body) : null;
         return new ParsedPage(meta, heading);
     }
 

@@ -86,7 +86,7 @@ public sealed class ContentSnapshot
             childrenOf.TryGetValue(parent, out var kids)
                 ? kids.Select(path => _pages.TryGetValue(path, out var page)
                         ? new PageTreeNode(path, page.Title, true, Build(path))
-                        : new PageTreeNode(path, PageTitle.FromSlug(path[(path.LastIndexOf('/') + 1)..]), false, Build(path)))
+                        : new PageTreeNode(path, PageTitles.FromSlug(path[(path.LastIndexOf('/') + 1)..]), false, Build(path)))
                     .OrderBy(n => n.Title, StringComparer.CurrentCultureIgnoreCase).ToList()
                 : [];
 

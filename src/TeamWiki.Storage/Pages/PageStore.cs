@@ -41,7 +41,7 @@ public sealed class PageStore : IPageStore
         var text = file.Text;
         var (meta, body) = FrontMatter.Split(text);
         var change = LastChange(path.FilePath, revision) ?? _repository.FindCommit(file.CommitId)!;
-        return new WikiPage(path, PageTitle.Of(path, meta, body), text, body, meta, file.BlobId,
+        return new WikiPage(path, PageTitles.Of(path, meta, body), text, body, meta, file.BlobId,
             change.Id, change.AuthorName, change.AuthorEmail, change.When);
     }
 
@@ -163,7 +163,7 @@ public sealed class PageStore : IPageStore
                 }
 
                 var summary = snapshot.Find(page);
-                result.Add(new RecentChange(page.Value, summary?.Title ?? PageTitle.FromSlug(page.Name), commit.Id,
+                result.Add(new RecentChange(page.Value, summary?.Title ?? PageTitles.FromSlug(page.Name), commit.Id,
                     commit.AuthorName, commit.When, commit.Subject, summary is not null));
                 if (result.Count == max)
                 {

@@ -61,6 +61,14 @@ public sealed class ApiTokens(IDbContextFactory<TeamWikiDbContext> contexts)
         return user;
     }
 
+    /// <summary>True when a token with this secret was ever stored (revoked ones included).</summary>
+    public async Task<bool> KnowsAsync(string secret, CancellationToken ct = default)
+    {
+        var hash = Hash(secret);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.ApiTokens.AnyAsync(t => t.SecretHash == hash, ct);
+    }
+
     /// <summary>The tokens of a user, newest first.</summary>
     public async Task<IReadOnlyList<ApiToken>> ListAsync(string userId, CancellationToken ct = default)
     {

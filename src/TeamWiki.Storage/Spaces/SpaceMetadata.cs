@@ -33,7 +33,7 @@ public static class SpaceMetadata
             }
         }
 
-        return new SpaceInfo(key, name ?? PageTitle.FromSlug(key), description ?? "");
+        return new SpaceInfo(key, name ?? PageTitles.FromSlug(key), description ?? "");
     }
 
     /// <summary>The file text for a space.</summary>

@@ -56,6 +56,6 @@ public class FrontMatterTests
     public void TitleComesFromFrontMatterThenHeadingThenPath(string text, string expected)
     {
         var (meta, body) = FrontMatter.Split(text);
-        Assert.Equal(expected, PageTitle.Of(PagePath.Parse("handboek/eerste-werkdag"), meta, body));
+        Assert.Equal(expected, PageTitles.Of(PagePath.Parse("handboek/eerste-werkdag"), meta, body));
     }
 }

@@ -1,7 +1,7 @@
 namespace TeamWiki.Storage.Pages;
 
 /// <summary>Where a page's title comes from when its front matter names none.</summary>
-public static class PageTitle
+public static class PageTitles
 {
     /// <summary>
     /// The front matter title, else the first level-one heading, else the last path segment

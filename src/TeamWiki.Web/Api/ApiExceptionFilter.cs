@@ -1,0 +1,63 @@
+using TeamWiki.Storage.Git;
+using TeamWiki.Storage.Pages;
+
+namespace TeamWiki.Web.Api;
+
+/// <summary>
+/// Turns the store's few specific exceptions into problem responses, in one place for the whole API:
+/// 400 bad input, 404 missing, 409 conflict (with both versions), 413 too large.
+/// </summary>
+public sealed class ApiExceptionFilter : IEndpointFilter
+{
+    /// <inheritdoc />
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (InvalidPagePathException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid page path", ex.Reason);
+        }
+        catch (RevisionNotFoundException ex)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Revision not found", ex.Message);
+        }
+        catch (PageNotFoundException ex)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Page not found", ex.Message);
+        }
+        catch (PageExistsException ex)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Page exists", ex.Message);
+        }
+        catch (InvalidMoveException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid move", ex.Reason);
+        }
+        catch (PageTooLargeException ex)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Page too large", ex.Message,
+                new() { ["size"] = ex.Size, ["limit"] = ex.Limit });
+        }
+        catch (PageConflictException ex)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Edit conflict",
+                "The page was changed by someone else since your base revision and the changes overlap. Nothing was saved.",
+                new()
+                {
+                    ["path"] = ex.Path.Value,
+                    ["yours"] = ex.Yours,
+                    ["theirs"] = ex.Theirs,
+                    ["base"] = ex.Base,
+                    ["baseRevision"] = ex.BaseRevision,
+                    ["theirsRevision"] = ex.TheirsRevision,
+                });
+        }
+    }
+
+    /// <summary>A problem response.</summary>
+    public static IResult Problem(int status, string title, string detail, Dictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+}

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using TeamWiki.Storage.People;
+
+namespace TeamWiki.Web.Auth;
+
+/// <summary>Puts the display name and handle into the cookie and token principals.</summary>
+public sealed class WikiClaimsPrincipalFactory(UserManager<WikiUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<WikiUser, IdentityRole>(users, roles, options)
+{
+    /// <inheritdoc />
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(WikiUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(WikiClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(WikiClaims.Handle, user.Handle));
+        return identity;
+    }
+}

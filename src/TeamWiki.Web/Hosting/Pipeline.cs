@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using TeamWiki.Web.Auth;
+
+namespace TeamWiki.Web.Hosting;
+
+/// <summary>The request pipeline.</summary>
+public static class Pipeline
+{
+    /// <summary>Middleware in order: errors, headers, culture, setup (before sign-in is demanded), who you are, antiforgery.</summary>
+    public static WebApplication UseTeamWikiPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseTeamWikiSecurityHeaders();
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseSetupRedirect();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Until the first account exists, every page leads to <c>/setup</c>.</summary>
+    private static void UseSetupRedirect(this WebApplication app)
+    {
+        var setup = app.Services.GetRequiredService<SetupState>();
+        app.Use((context, next) =>
+        {
+            if (!setup.HasUsers && NeedsSetup(context.Request.Path))
+            {
+                context.Response.Redirect("/setup");
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+    }
+
+    private static bool NeedsSetup(PathString path) =>
+        !(path.StartsWithSegments("/setup") || path.StartsWithSegments("/api") || path.StartsWithSegments("/health")
+          || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/_content")
+          || path.StartsWithSegments("/culture") || path.StartsWithSegments("/error")
+          || Path.HasExtension(path.Value));
+}

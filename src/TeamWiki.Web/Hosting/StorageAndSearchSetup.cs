@@ -1,0 +1,24 @@
+using TeamWiki.Search;
+using TeamWiki.Storage;
+using TeamWiki.Web.Indexing;
+
+namespace TeamWiki.Web.Hosting;
+
+/// <summary>Registers storage, search and the feed between them.</summary>
+public static class StorageAndSearchSetup
+{
+    /// <summary>Adds the git store, the database, the index and the indexer that keeps it current.</summary>
+    public static WebApplicationBuilder AddTeamWikiStorageAndSearch(this WebApplicationBuilder builder, DataFolder data)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection("TeamWiki:Storage"))
+            .PostConfigure<Microsoft.Extensions.Options.IOptions<TeamWikiOptions>>((storage, wiki) => storage.MaxPageBytes = wiki.Value.MaxPageBytes);
+        services.AddTeamWikiStorage(data);
+        services.AddTeamWikiSearch(data.IndexDirectory);
+        services.AddSingleton<PageDocuments>();
+        services.AddSingleton<IndexFeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndexFeeder>());
+        return builder;
+    }
+}

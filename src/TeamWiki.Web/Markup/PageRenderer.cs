@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Caching.Memory;
+using TeamWiki.Storage.Pages;
+
+namespace TeamWiki.Web.Markup;
+
+/// <summary>
+/// Renders pages for viewing, cached. A git blob id names the exact text, so the cache key is the blob
+/// id plus the catalog's path-set version (which pages exist decides how wiki links look): editing one
+/// page never invalidates another, adding or removing a page does.
+/// </summary>
+public sealed class PageRenderer(MarkdownRenderer renderer, IContentCatalog catalog, IMemoryCache cache)
+{
+    private static readonly MemoryCacheEntryOptions EntryOptions = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
+
+    /// <summary>The rendered body of a page.</summary>
+    public RenderedMarkdown Render(WikiPage page)
+    {
+        var snapshot = catalog.Current;
+        var key = (page.BlobId, page.Path.Value, snapshot.PathSetVersion);
+        if (cache.TryGetValue(key, out RenderedMarkdown? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var rendered = renderer.Render(page.Body, page.Path.Value, new CatalogLinkResolver(snapshot));
+        cache.Set(key, rendered, EntryOptions);
+        return rendered;
+    }
+
+    /// <summary>Renders text that is not saved yet (the editor's preview); never cached.</summary>
+    public RenderedMarkdown Preview(string markdown, PagePath path)
+    {
+        var (_, body) = FrontMatter.Split(markdown);
+        return renderer.Render(body, path.Value, new CatalogLinkResolver(catalog.Current));
+    }
+}

@@ -1,0 +1,42 @@
+namespace TeamWiki.Web;
+
+/// <summary>Settings of a TeamWiki installation (configuration section <c>TeamWiki</c>; environment variables <c>TeamWiki__Key</c>).</summary>
+public sealed class TeamWikiOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "TeamWiki";
+
+    /// <summary>Where the repository, database and index live (default <c>data</c> under the current directory).</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Let visitors who are not signed in read pages (default false: only signed-in users read).</summary>
+    public bool AllowAnonymousRead { get; set; }
+
+    /// <summary>Largest page accepted, in bytes (default 5 MB).</summary>
+    public long MaxPageBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Folder whose spaces seed an empty repository (default: the bundled <c>content-sample</c>).</summary>
+    public string? SampleContentDirectory { get; set; }
+
+    /// <summary>Seed an empty repository with the sample wiki (default true).</summary>
+    public bool SeedSampleContent { get; set; } = true;
+
+    /// <summary>First-start settings for unattended installs.</summary>
+    public BootstrapOptions Bootstrap { get; set; } = new();
+}
+
+/// <summary>Creates the first admin (and a token for scripts) when no user exists yet.</summary>
+public sealed class BootstrapOptions
+{
+    /// <summary>E-mail of the admin created at first start.</summary>
+    public string? AdminEmail { get; set; }
+
+    /// <summary>Password of that admin.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Display name of that admin (default: the part of the e-mail before the @).</summary>
+    public string? AdminName { get; set; }
+
+    /// <summary>An API token (at least 16 characters) given to the admin at first start, for scripts.</summary>
+    public string? ApiToken { get; set; }
+}

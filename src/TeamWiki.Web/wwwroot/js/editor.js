@@ -1,0 +1,88 @@
+// The editor's text area: debounced preview, toolbar, keyboard shortcuts, and a warning before
+// leaving with unsaved changes. The server never sees individual keystrokes.
+let dirty = false;
+
+export function init(textarea, dotnet) {
+    let timer;
+    textarea.addEventListener("input", () => {
+        dirty = true;
+        clearTimeout(timer);
+        timer = setTimeout(() => dotnet.invokeMethodAsync("Preview", textarea.value), 200);
+    });
+    textarea.addEventListener("keydown", e => {
+        if (!(e.ctrlKey || e.metaKey)) return;
+        const key = e.key.toLowerCase();
+        const action = { b: "bold", i: "italic", k: "link" }[key];
+        if (key === "s") {
+            e.preventDefault();
+            dotnet.invokeMethodAsync("SaveFromKeyboard");
+        } else if (action) {
+            e.preventDefault();
+            apply(textarea, action);
+        }
+    });
+    document.querySelectorAll(".editor-toolbar [data-md]").forEach(button =>
+        button.addEventListener("click", () => apply(textarea, button.dataset.md)));
+    window.addEventListener("beforeunload", e => {
+        if (dirty) {
+            e.preventDefault();
+            e.returnValue = "";
+        }
+    });
+}
+
+export function getValue(textarea) {
+    return textarea.value;
+}
+
+export function setValue(textarea, value) {
+    textarea.value = value;
+    textarea.dispatchEvent(new Event("input"));
+}
+
+export function markSaved() {
+    dirty = false;
+}
+
+const wrappers = {
+    bold: ["**", "**", "vette tekst"],
+    italic: ["_", "_", "schuine tekst"],
+    link: ["[", "](https://)", "linktekst"],
+    wikilink: ["[[", "]]", "Paginatitel"],
+    code: ["`", "`", "code"],
+};
+
+const blocks = {
+    heading: "## ",
+    list: "- ",
+    tasks: "- [ ] ",
+};
+
+function apply(textarea, action) {
+    const { selectionStart: start, selectionEnd: end, value } = textarea;
+    const selected = value.slice(start, end);
+    let insert, caretStart, caretEnd;
+    if (wrappers[action]) {
+        const [before, after, placeholder] = wrappers[action];
+        const text = selected || placeholder;
+        insert = before + text + after;
+        caretStart = start + before.length;
+        caretEnd = caretStart + text.length;
+    } else if (blocks[action]) {
+        const lineStart = value.lastIndexOf("\n", start - 1) + 1;
+        const lines = value.slice(lineStart, end).split("\n").map(l => blocks[action] + l).join("\n");
+        textarea.setRangeText(lines, lineStart, end, "end");
+        textarea.focus();
+        textarea.dispatchEvent(new Event("input"));
+        return;
+    } else if (action === "table") {
+        insert = "\n| Kolom 1 | Kolom 2 |\n| --- | --- |\n| Cel | Cel |\n";
+        caretStart = caretEnd = start + insert.length;
+    } else {
+        return;
+    }
+    textarea.setRangeText(insert, start, end, "select");
+    textarea.setSelectionRange(caretStart, caretEnd);
+    textarea.focus();
+    textarea.dispatchEvent(new Event("input"));
+}
