@@ -1,0 +1,45 @@
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.AutoLinks;
+using Markdig.Extensions.EmphasisExtras;
+
+namespace TeamWiki.Web.Markup;
+
+/// <summary>
+/// Builds the one Markdig pipeline TeamWiki uses. A built pipeline is immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// Extensions are chosen one by one instead of <c>UseAdvancedExtensions()</c>: that bundle also turns on
+/// generic attributes (<c>{onclick=...}</c> lets authors set any attribute), media links (iframes),
+/// mathematics, diagrams, figures, citations, custom containers and grid tables, none of which the wiki
+/// supports or its sanitizer allows.
+/// </remarks>
+internal static class WikiMarkdownPipeline
+{
+    public static MarkdownPipeline Build()
+    {
+        return new MarkdownPipelineBuilder()
+            // Page files carry metadata in front matter; it is data, never content.
+            .UseYamlFrontMatter()
+            // GitHub-flavoured features authors know from repositories.
+            .UsePipeTables()
+            .UseTaskLists()
+            // Bare "www.x.nl" links go to https rather than plain http.
+            .UseAutoLinks(new AutoLinkOptions { UseHttpsForWWWLinks = true })
+            .UseFootnotes()
+            // ~~del~~ as on GitHub, plus ^sup^, ~sub~ and ==mark==. Not "inserted" (++ins++): its <ins>
+            // tag is not on the sanitizer's list, so it would silently vanish.
+            .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Superscript
+                | EmphasisExtraOptions.Subscript | EmphasisExtraOptions.Marked)
+            // GitHub-style ids ("## Eerste week" -> "eerste-week"), so links copied from a Git host work.
+            // Without AutoLink: "[Eerste week]" should not silently become a link to a heading.
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseDefinitionLists()
+            .Use<WikiLinkExtension>()
+            .Use<HeadingAnchorExtension>()
+            // Deliberately absent: UseSoftlineBreakAsHardlineBreak. GitHub renders a single newline in a
+            // .md file as a space, and wiki pages are files, not comments.
+            // Raw HTML stays enabled; the sanitizer decides what of it survives.
+            .Build();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace TeamWiki.Web.Tests.Localization;
+
+public partial class DutchResourcesTests
+{
+    private static readonly string WebProject = Path.Combine(FindRoot(), "src", "TeamWiki.Web");
+
+    [Fact]
+    public void EveryTextShownInTheUiHasADutchTranslation()
+    {
+        var keys = Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor") || f.EndsWith(".cs")) && !f.Contains("/obj/") && !f.Contains("/bin/"))
+            .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .ToHashSet();
+        var dutch = Translations();
+
+        var missing = keys.Where(k => !dutch.ContainsKey(k)).Order().ToList();
+        Assert.True(missing.Count == 0, "Missing in SharedResource.nl.resx:\n" + string.Join("\n", missing));
+        Assert.True(keys.Count > 100);
+    }
+
+    [Fact]
+    public void TranslationsKeepTheirPlaceholders()
+    {
+        foreach (var (key, value) in Translations())
+        {
+            var expected = Placeholder().Matches(key).Select(m => m.Value).Order();
+            var actual = Placeholder().Matches(value).Select(m => m.Value).Order();
+            Assert.True(expected.SequenceEqual(actual), $"'{key}' → '{value}'");
+            _ = string.Format(CultureInfo.InvariantCulture, value, 1, 2, 3);
+        }
+    }
+
+    private static Dictionary<string, string> Translations() =>
+        XDocument.Load(Path.Combine(WebProject, "Resources", "SharedResource.nl.resx")).Root!.Elements("data")
+            .ToDictionary(e => e.Attribute("name")!.Value, e => e.Element("value")!.Value);
+
+    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"[\],]""")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TeamWiki.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("TeamWiki.sln not found");
+    }
+}
