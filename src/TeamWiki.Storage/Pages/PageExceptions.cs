@@ -58,6 +58,6 @@ public sealed class PageConflictException(PagePath path, string yours, string? t
     /// <summary>The author's base revision.</summary>
     public string BaseRevision { get; } = baseRevision;
 
-    /// <summary>The page's latest revision; save on top of it to resolve the conflict.</summary>
+    /// <summary>A revision whose text is exactly <see cref="Theirs"/>; save on top of it to resolve the conflict.</summary>
     public string TheirsRevision { get; } = theirsRevision;
 }

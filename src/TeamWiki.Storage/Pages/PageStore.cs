@@ -32,7 +32,15 @@ public sealed class PageStore : IPageStore
     /// <inheritdoc />
     public WikiPage? Get(PagePath path, string? revision = null)
     {
-        var file = _repository.ReadFile(path.FilePath, revision);
+        // One commit for everything: the text and the revision handed out must match, or a later save
+        // based on that revision would undo whatever changed in between.
+        var at = revision ?? _repository.Head;
+        if (at is null)
+        {
+            return null;
+        }
+
+        var file = _repository.ReadFile(path.FilePath, at);
         if (file is null)
         {
             return null;
@@ -40,7 +48,7 @@ public sealed class PageStore : IPageStore
 
         var text = file.Text;
         var (meta, body) = FrontMatter.Split(text);
-        var change = LastChange(path.FilePath, revision) ?? _repository.FindCommit(file.CommitId)!;
+        var change = LastChange(path.FilePath, file) ?? _repository.FindCommit(file.CommitId)!;
         return new WikiPage(path, PageTitles.Of(path, meta, body), text, body, meta, file.BlobId,
             change.Id, change.AuthorName, change.AuthorEmail, change.When);
     }
@@ -60,14 +68,14 @@ public sealed class PageStore : IPageStore
         try
         {
             var outcome = _repository.Commit(new CommitRequest([new PutFile(save.Path.FilePath, bytes)], save.Author, message, save.BaseRevision));
-            var revision = outcome.Unchanged ? LastChange(save.Path.FilePath, null)?.Id ?? outcome.CommitId : outcome.CommitId;
-            return new PageSaveResult(save.Path, revision, outcome.Merged, !existed);
+            // Unchanged: the tip holds exactly this text, so it is a safe base for the next save.
+            return new PageSaveResult(save.Path, outcome.CommitId, outcome.Merged, !existed);
         }
         catch (MergeConflictException ex)
         {
             var file = ex.Files.FirstOrDefault(f => f.Path == save.Path.FilePath) ?? ex.Files[0];
-            var theirsRevision = LastChange(save.Path.FilePath, null)?.Id ?? ex.HeadRevision;
-            throw new PageConflictException(save.Path, text, Decode(file.Theirs), Decode(file.Base), ex.BaseRevision, theirsRevision);
+            // The commit the merge was tried against holds exactly "theirs": resolving on top of it is safe.
+            throw new PageConflictException(save.Path, text, Decode(file.Theirs), Decode(file.Base), ex.BaseRevision, ex.HeadRevision);
         }
     }
 
@@ -93,7 +101,7 @@ public sealed class PageStore : IPageStore
 
         if (from == to)
         {
-            return new PageSaveResult(from, LastChange(from.FilePath, null)!.Id, false, false);
+            return new PageSaveResult(from, LastChangeAtHead(from.FilePath)!.Id, false, false);
         }
 
         if (to.Value.StartsWith(from.Value + "/", StringComparison.Ordinal))
@@ -124,8 +132,7 @@ public sealed class PageStore : IPageStore
         var existed = _repository.BlobIdOf(path.FilePath) is not null;
         var outcome = _repository.Commit(new CommitRequest([new PutFile(path.FilePath, old.Content)], author,
             $"Revert {path} to {commit.Id[..7]}\n\nRestores the text of {commit.Id} ({commit.Subject})."));
-        var current = outcome.Unchanged ? LastChange(path.FilePath, null)?.Id ?? outcome.CommitId : outcome.CommitId;
-        return new PageSaveResult(path, current, false, !existed);
+        return new PageSaveResult(path, outcome.CommitId, false, !existed);
     }
 
     /// <inheritdoc />
@@ -180,23 +187,22 @@ public sealed class PageStore : IPageStore
         ?? history.Value.Where(r => r.Revision == revision)
             .Select(r => _repository.ReadFile(r.Path + PagePath.FileExtension, revision)).FirstOrDefault();
 
-    private GitCommitInfo? LastChange(string filePath, string? revision)
+    /// <summary>
+    /// The commit that last changed <paramref name="file"/> at or before the commit it was read at. A cached
+    /// answer is used only when that commit holds exactly the same blob.
+    /// </summary>
+    private GitCommitInfo? LastChange(string filePath, GitFile file)
     {
-        if (revision is not null)
-        {
-            return _repository.FileHistory(filePath, 1, revision).FirstOrDefault();
-        }
-
-        if (_lastChange.TryGetValue(filePath, out var cached))
+        if (_lastChange.TryGetValue(filePath, out var cached) && _repository.BlobIdOf(filePath, cached.Id) == file.BlobId)
         {
             return cached;
         }
 
         var generation = Interlocked.Read(ref _generation);
-        var found = _repository.FileHistory(filePath, 1).FirstOrDefault();
+        var found = _repository.FileHistory(filePath, 1, file.CommitId).FirstOrDefault();
         lock (_lastChangeGate)
         {
-            if (found is not null && _generation == generation)
+            if (found is not null && _generation == generation && file.CommitId == _repository.Head)
             {
                 _lastChange[filePath] = found;
             }
@@ -204,6 +210,10 @@ public sealed class PageStore : IPageStore
 
         return found;
     }
+
+    /// <summary>The last change of a file at the tip, or null when it does not exist there.</summary>
+    private GitCommitInfo? LastChangeAtHead(string filePath) =>
+        _repository.ReadFile(filePath) is { } file ? LastChange(filePath, file) : null;
 
     private void OnHeadMoved(object? sender, HeadMovedEventArgs e)
     {

@@ -92,6 +92,44 @@ public class ConcurrentSaveTests
         Assert.Equal(SharedPages.Length + Writers * SavesPerWriter, count);
     }
 
+    /// <summary>
+    /// A reader racing with writers must always get a revision whose text is the text it got: a newer
+    /// revision paired with older text made a later save undo the edits in between (a lost update).
+    /// </summary>
+    [Fact]
+    public async Task AReadRacingWithSavesPairsTheTextWithItsOwnRevision()
+    {
+        using var wiki = new TempWiki(seed: false);
+        var page = P("handboek/race");
+        wiki.Pages.Save(new PageSave(page, "start\n", Alice));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                wiki.Pages.Save(new PageSave(page, $"versie {i}\n", Bob));
+            }
+        });
+        var mismatches = 0;
+        var reads = 0;
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var read = wiki.Pages.Get(page)!;
+                Interlocked.Increment(ref reads);
+                if (wiki.Repository.BlobIdOf(page.FilePath, read.Revision) != read.BlobId)
+                {
+                    Interlocked.Increment(ref mismatches);
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll([writer, .. readers]);
+
+        Assert.True(reads > 100, $"only {reads} reads");
+        Assert.Equal(0, mismatches);
+    }
+
     private static string InitialText() =>
         "# Gedeeld\n\n" + string.Join("\n", Enumerable.Range(0, Writers).Select(w => $"## Sectie {w}\n\nInhoud van sectie {w}.\n\n<!-- einde {w} -->\n"));
 
