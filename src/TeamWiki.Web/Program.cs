@@ -4,6 +4,11 @@ using TeamWiki.Web.Components;
 using TeamWiki.Web.Hosting;
 using TeamWiki.Web.Markup;
 
+if (await HealthProbe.RunIfRequestedAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 var data = builder.AddTeamWikiDataFolder();
@@ -20,4 +25,5 @@ app.UseTeamWikiPipeline();
 app.MapTeamWikiApi();
 app.MapTeamWikiUi();
 
-app.Run();
+await app.RunAsync();
+return 0;
