@@ -16,6 +16,9 @@ public sealed record DataFolder(string Root)
     /// <summary>The Lucene index.</summary>
     public string IndexDirectory => Path.Combine(Root, "index");
 
+    /// <summary>Parsed page titles and tags by blob id, so a restart need not read every page (derived, safe to delete).</summary>
+    public string CatalogCacheFile => Path.Combine(Root, "cache", "catalog.bin");
+
     /// <summary>ASP.NET data protection keys, so sign-in cookies survive a restart.</summary>
     public string KeysDirectory => Path.Combine(Root, "keys");
 

@@ -140,10 +140,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
             return [];
         }
 
-        // Topological order: LibGit2Sharp's file history throws on commits sharing a timestamp otherwise
-        // (libgit2sharp#1410). It follows renames.
-        var filter = new CommitFilter { IncludeReachableFrom = start, SortBy = CommitSortStrategies.Topological };
-        return lease.Repo.Commits.QueryBy(path, filter).Take(max).Select(e => Info(e.Commit, e.Path)).ToList();
+        return FileHistoryWalker.Walk(lease.Repo, start, path).Take(max).Select(e => Info(e.Commit, e.Path)).ToList();
     }
 
     /// <inheritdoc />

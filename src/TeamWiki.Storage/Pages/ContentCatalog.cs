@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.Spaces;
@@ -13,12 +12,19 @@ namespace TeamWiki.Storage.Pages;
 public sealed class ContentCatalog : IContentCatalog
 {
     private readonly IContentRepository _repository;
-    private readonly ConcurrentDictionary<string, ParsedPage> _parsed = new(StringComparer.Ordinal);
+    private readonly ParsedPageCache _cache;
     private readonly Lock _rebuild = new();
     private volatile ContentSnapshot _snapshot = ContentSnapshot.Empty;
 
     /// <summary>Creates the catalog over a repository.</summary>
-    public ContentCatalog(IContentRepository repository) => _repository = repository;
+    /// <param name="repository">The content.</param>
+    /// <param name="cacheFile">Where parsed front matter is kept between runs (null: only in memory).</param>
+    public ContentCatalog(IContentRepository repository, string? cacheFile = null)
+    {
+        _repository = repository;
+        _cache = new ParsedPageCache(cacheFile);
+        _cache.Load();
+    }
 
     /// <inheritdoc />
     public ContentSnapshot Current
@@ -53,6 +59,7 @@ public sealed class ContentCatalog : IContentCatalog
         }
 
         var entries = _repository.ListFiles(head);
+        var known = _cache.Entries.Count;
         var pages = new List<PageSummary>();
         var spaceFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         var spaceKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -60,7 +67,7 @@ public sealed class ContentCatalog : IContentCatalog
         {
             if (PagePath.FromFilePath(entry.Path) is { } path)
             {
-                var parsed = _parsed.GetOrAdd(entry.BlobId, Parse);
+                var parsed = _cache.Entries.GetOrAdd(entry.BlobId, Parse);
                 var title = parsed.Meta.Title ?? parsed.Heading ?? PageTitles.FromSlug(path.Name);
                 pages.Add(new PageSummary(path, title, parsed.Meta.Tags, parsed.Meta.Description, parsed.Meta.Language, entry.BlobId));
                 spaceKeys.Add(path.Space);
@@ -75,11 +82,17 @@ public sealed class ContentCatalog : IContentCatalog
         var spaces = spaceKeys.Select(key => SpaceMetadata.Parse(key,
             spaceFiles.TryGetValue(key, out var blob) && _repository.ReadBlob(blob) is { } bytes ? Encoding.UTF8.GetString(bytes) : null));
 
-        // Forget parses of blobs no page uses any more.
+        // Forget parses of blobs no page uses any more, and keep the rest for the next start.
         var live = pages.Select(p => p.BlobId).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in _parsed.Keys.Where(k => !live.Contains(k)).ToList())
+        var stale = _cache.Entries.Keys.Where(k => !live.Contains(k)).ToList();
+        foreach (var blob in stale)
         {
-            _parsed.TryRemove(stale, out _);
+            _cache.Entries.TryRemove(blob, out _);
+        }
+
+        if (_cache.Entries.Count != known || stale.Count > 0)
+        {
+            _ = Task.Run(SaveCache);
         }
 
         return new ContentSnapshot(head, pages, spaces);
@@ -93,5 +106,18 @@ public sealed class ContentCatalog : IContentCatalog
         return new ParsedPage(meta, heading);
     }
 
-    private sealed record ParsedPage(FrontMatter Meta, string? Heading);
+    private void SaveCache()
+    {
+        try
+        {
+            _cache.Save();
+        }
+        catch (IOException)
+        {
+            // Only a speed-up for the next start.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 }

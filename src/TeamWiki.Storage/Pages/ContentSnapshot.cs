@@ -11,6 +11,12 @@ public sealed class ContentSnapshot
     private readonly Dictionary<string, PageSummary> _pages;
     private readonly Dictionary<string, List<PageSummary>> _byTitle;
     private readonly Dictionary<string, SpaceInfo> _spaces;
+    private readonly IReadOnlyList<SpaceInfo> _sortedSpaces;
+    private readonly ILookup<string, PageSummary> _bySpace;
+
+    // The snapshot never changes, so each space's tree is built once, on first use, and shared by every
+    // request that shows it (the side navigation asks for it on every page view).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<PageTreeNode>> _trees = new(StringComparer.Ordinal);
 
     /// <summary>Creates a snapshot.</summary>
     public ContentSnapshot(string? commit, IEnumerable<PageSummary> pages, IEnumerable<SpaceInfo> spaces)
@@ -21,6 +27,8 @@ public sealed class ContentSnapshot
             .GroupBy(p => p.Title.Trim(), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Path.Value, StringComparer.Ordinal).ToList(), StringComparer.OrdinalIgnoreCase);
         _spaces = spaces.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        _sortedSpaces = _spaces.Values.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        _bySpace = _pages.Values.ToLookup(p => p.Path.Space, StringComparer.Ordinal);
         PathSetVersion = _pages.Keys.Aggregate(0L, (acc, p) => acc ^ ((long)StringComparer.Ordinal.GetHashCode(p) * 0x9E3779B1L)) ^ _pages.Count;
     }
 
@@ -40,7 +48,7 @@ public sealed class ContentSnapshot
     public IReadOnlyCollection<PageSummary> Pages => _pages.Values;
 
     /// <summary>All spaces, sorted by name.</summary>
-    public IReadOnlyList<SpaceInfo> Spaces => _spaces.Values.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    public IReadOnlyList<SpaceInfo> Spaces => _sortedSpaces;
 
     /// <summary>A page by path, or null.</summary>
     public PageSummary? Find(PagePath path) => _pages.GetValueOrDefault(path.Value);
@@ -63,10 +71,12 @@ public sealed class ContentSnapshot
     }
 
     /// <summary>The pages of a space.</summary>
-    public IEnumerable<PageSummary> InSpace(string space) => _pages.Values.Where(p => p.Path.Space == space);
+    public IEnumerable<PageSummary> InSpace(string space) => _bySpace[space];
 
     /// <summary>The page tree of a space: sub-pages nested under their parents, sorted by title.</summary>
-    public IReadOnlyList<PageTreeNode> Tree(string space)
+    public IReadOnlyList<PageTreeNode> Tree(string space) => _trees.GetOrAdd(space, BuildTree);
+
+    private IReadOnlyList<PageTreeNode> BuildTree(string space)
     {
         var pages = InSpace(space).ToList();
         var folders = new HashSet<string>(StringComparer.Ordinal);

@@ -135,6 +135,37 @@ public sealed class PageStore : IPageStore
         return new PageSaveResult(path, outcome.CommitId, false, !existed);
     }
 
+    /// <summary>
+    /// Finds the last change of every page in one walk of the history and keeps the answers, so the first
+    /// view of each page after a start does not walk the history on its own. Run it in the background.
+    /// </summary>
+    public int PreloadLastChanges()
+    {
+        var head = _repository.Head;
+        if (head is null)
+        {
+            return 0;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
+        var files = _catalog.Current.Pages.Select(p => p.Path.FilePath).ToList();
+        var found = _repository.LastChanges(files);
+        lock (_lastChangeGate)
+        {
+            if (_generation != generation || _repository.Head != head)
+            {
+                return 0;
+            }
+
+            foreach (var (path, change) in found)
+            {
+                _lastChange.TryAdd(path, change);
+            }
+        }
+
+        return found.Count;
+    }
+
     /// <inheritdoc />
     public IReadOnlyList<PageRevision> History(PagePath path, int max = 200) =>
         _repository.FileHistory(path.FilePath, max)

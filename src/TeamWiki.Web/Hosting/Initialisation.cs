@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -6,26 +7,25 @@ using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Auth;
+using TeamWiki.Web.Markup;
 
 namespace TeamWiki.Web.Hosting;
 
-/// <summary>What happens once at start, in this order, before the first request is served.</summary>
+/// <summary>What happens once at start, before the first request is served.</summary>
 public static class Initialisation
 {
     /// <summary>
-    /// Applies database migrations, seeds an empty repository from the sample wiki, creates the admin
-    /// from configuration, and warms the page catalog. The search index catches up in the background.
+    /// Seeds an empty repository from the sample wiki, applies database migrations and creates the admin
+    /// from configuration. Meanwhile, on another thread, the page catalog is built, page authors are
+    /// preloaded and the renderer is warmed up; a request that needs them before they are done waits for
+    /// them. The search index catches up in the background.
     /// </summary>
     public static async Task InitialiseTeamWikiAsync(this WebApplication app)
     {
         var services = app.Services;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TeamWiki");
         var options = services.GetRequiredService<IOptions<TeamWikiOptions>>().Value;
-
-        await using (var db = await services.GetRequiredService<IDbContextFactory<TeamWikiDbContext>>().CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-        }
+        var watch = Stopwatch.StartNew();
 
         var repository = services.GetRequiredService<IContentRepository>();
         if (options.SeedSampleContent)
@@ -34,13 +34,21 @@ public static class Initialisation
             ContentSeeder.SeedIfEmpty(repository, sample, logger);
         }
 
+        var warmUp = Task.Run(() => WarmUp(services, logger));
+
+        await using (var db = await services.GetRequiredService<IDbContextFactory<TeamWikiDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
         await services.GetRequiredService<SetupState>().LoadAsync();
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().RunAsync();
         }
 
-        _ = services.GetRequiredService<IContentCatalog>().Current;
+        logger.LogInformation("Repository and database ready in {Ms} ms", watch.ElapsedMilliseconds);
+        _ = warmUp;
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -55,5 +63,28 @@ public static class Initialisation
                 logger.LogInformation("No accounts yet: open the URL above to create the admin account");
             }
         });
+    }
+
+    private static void WarmUp(IServiceProvider services, ILogger logger)
+    {
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var snapshot = services.GetRequiredService<IContentCatalog>().Current;
+            var catalogMs = watch.ElapsedMilliseconds;
+            services.GetRequiredService<MarkdownRenderer>()
+                .Render("# Opwarmen\n\n**vet** [[Welkom]] | a |\n|---|\n| b |\n", "handboek/opwarmen", new CatalogLinkResolver(snapshot));
+            if (services.GetRequiredService<IPageStore>() is PageStore pages)
+            {
+                pages.PreloadLastChanges();
+            }
+
+            logger.LogInformation("Catalog of {Count} pages in {CatalogMs} ms; authors and dates preloaded in {Ms} ms",
+                snapshot.Pages.Count, catalogMs, watch.ElapsedMilliseconds);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Warming up failed; pages are read on first view instead");
+        }
     }
 }

@@ -52,6 +52,29 @@ public class OutsideCommitTests
     }
 
     [Fact]
+    public void HistoryFollowsAPageThroughAMergeMadeOutside()
+    {
+        using var wiki = new TempWiki(seed: false);
+        wiki.Pages.Save(new PageSave(P("handboek/a"), "a1\n", Alice, "a1"));
+        wiki.Pages.Save(new PageSave(P("handboek/b"), "b1\n", Alice, "b1"));
+        var clone = Path.Combine(wiki.Root, "clone");
+        Paths.RunGit($"clone -q \"{wiki.GitDirectory}\" \"{clone}\"", wiki.Root);
+        Paths.RunGit("checkout -q -b zijtak", clone);
+        File.WriteAllText(Path.Combine(clone, "handboek", "a.md"), "a2 op zijtak\n");
+        Paths.RunGit("commit -q -am \"a op zijtak\"", clone);
+        Paths.RunGit("checkout -q main", clone);
+        File.WriteAllText(Path.Combine(clone, "handboek", "b.md"), "b2\n");
+        Paths.RunGit("commit -q -am \"b op main\"", clone);
+        Paths.RunGit("merge -q --no-edit zijtak", clone);
+        Paths.RunGit("push -q origin main", clone);
+        wiki.Repository.Refresh();
+
+        Assert.Equal(["a op zijtak", "a1"], wiki.Pages.History(P("handboek/a")).Select(h => h.Message.Trim()));
+        Assert.Equal(["b op main", "b1"], wiki.Pages.History(P("handboek/b")).Select(h => h.Message.Trim()));
+        Assert.Equal("Carla Outside", wiki.Pages.Get(P("handboek/a"))!.Author);
+    }
+
+    [Fact]
     public void ForcePushesThatWouldRewriteHistoryAreRefused()
     {
         using var wiki = new TempWiki();

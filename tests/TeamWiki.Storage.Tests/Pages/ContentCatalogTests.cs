@@ -49,5 +49,31 @@ public class ContentCatalogTests : IDisposable
         Assert.Equal("ruimte-a/faq", _wiki.Catalog.Current.FindByTitle("FAQ", "elders")!.Path.Value);
     }
 
+    [Fact]
+    public async Task ParsedTitlesAreKeptOnDiskForTheNextStart()
+    {
+        var cache = Path.Combine(_wiki.Root, "cache", "catalog.bin");
+        var first = new ContentCatalog(_wiki.Repository, cache);
+        var titles = first.Current.Pages.ToDictionary(p => p.Path.Value, p => p.Title);
+        for (var i = 0; i < 50 && !File.Exists(cache); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(File.Exists(cache));
+        var second = new ContentCatalog(_wiki.Repository, cache);
+        Assert.Equal(titles, second.Current.Pages.ToDictionary(p => p.Path.Value, p => p.Title));
+    }
+
+    [Fact]
+    public void ADamagedCacheFileIsIgnored()
+    {
+        var cache = Path.Combine(_wiki.Root, "cache", "catalog.bin");
+        Directory.CreateDirectory(Path.GetDirectoryName(cache)!);
+        File.WriteAllBytes(cache, [1, 0, 0, 0, 255, 255, 255, 127, 9, 9]);
+        var catalog = new ContentCatalog(_wiki.Repository, cache);
+        Assert.Equal("Welkom bij Lindeboom ICT", catalog.Current.Find(P("handboek/welkom"))!.Title);
+    }
+
     public void Dispose() => _wiki.Dispose();
 }
