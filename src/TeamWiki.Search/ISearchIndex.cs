@@ -22,8 +22,8 @@ public interface ISearchIndex
     /// <summary>Runs a search.</summary>
     SearchResults Search(SearchRequest request);
 
-    /// <summary>Title suggestions for what is typed so far.</summary>
-    IReadOnlyList<SearchSuggestion> Suggest(string prefix, int max = 10);
+    /// <summary>Title suggestions for what is typed so far, only from <paramref name="visibleSpaces"/> when given.</summary>
+    IReadOnlyList<SearchSuggestion> Suggest(string prefix, int max = 10, IReadOnlyCollection<string>? visibleSpaces = null);
 
     /// <summary>True when the index can be searched.</summary>
     bool IsHealthy();

@@ -6,5 +6,22 @@ namespace TeamWiki.Search;
 /// <param name="Offset">Hits to skip.</param>
 /// <param name="Space">Only this space.</param>
 /// <param name="Tag">Only this tag.</param>
-/// <param name="Sort">"relevance" (default) or "date".</param>
-public sealed record SearchRequest(string Query, int Limit = 10, int Offset = 0, string? Space = null, string? Tag = null, string? Sort = null);
+/// <param name="Sort">"relevance" (default) or "date" (newest first).</param>
+/// <param name="PrefixLastWord">Match the last word as the start of a word too (search-as-you-type).</param>
+/// <param name="VisibleSpaces">Only these spaces (the reader's permissions); null: all.</param>
+public sealed record SearchRequest(
+    string Query,
+    int Limit = 10,
+    int Offset = 0,
+    string? Space = null,
+    string? Tag = null,
+    string? Sort = null,
+    bool PrefixLastWord = false,
+    IReadOnlyCollection<string>? VisibleSpaces = null)
+{
+    /// <summary>Largest page of results.</summary>
+    public const int MaxLimit = 100;
+
+    /// <summary>Deepest paging.</summary>
+    public const int MaxOffset = 10_000;
+}

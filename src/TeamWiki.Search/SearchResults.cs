@@ -8,17 +8,20 @@ public sealed record SearchHit(string Kind, string Path, string Title, string Sp
 /// <param name="Items">The hits of this page.</param>
 /// <param name="Facets">Counts per value of "space" and "tag" over all hits.</param>
 /// <param name="Suggestion">A corrected query ("Bedoelde u …?"), or null.</param>
-/// <param name="Message">Why the query could not be run as written, or null.</param>
+/// <param name="Notices">Why the query was not run exactly as written (cut, fuzzy fallback, …).</param>
+/// <param name="TookMs">Time spent in the index, in milliseconds.</param>
 public sealed record SearchResults(
     int Total,
     IReadOnlyList<SearchHit> Items,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets,
     string? Suggestion,
-    string? Message = null)
+    IReadOnlyList<Query.QueryNotice> Notices,
+    double TookMs)
 {
     /// <summary>No hits.</summary>
-    public static SearchResults Empty(string? message = null) =>
-        new(0, [], new Dictionary<string, IReadOnlyDictionary<string, int>>(), null, message);
+    public static SearchResults Empty(IReadOnlyList<Query.QueryNotice>? notices = null) =>
+        new(0, [], new Dictionary<string, IReadOnlyDictionary<string, int>> { ["space"] = new Dictionary<string, int>(), ["tag"] = new Dictionary<string, int>() },
+            null, notices ?? [], 0);
 }
 
 /// <summary>A title suggestion while typing.</summary>

@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TeamWiki.Search.Analysis;
@@ -12,15 +13,17 @@ namespace TeamWiki.Search;
 
 /// <summary>
 /// The Lucene index: one <see cref="IndexWriter"/> and one <see cref="SearcherManager"/> for the life of
-/// the process. A missing or unreadable index is recreated empty (and reported through
-/// <see cref="WasRecreated"/>) so the caller rebuilds it from git: nothing in it is primary data.
+/// the process. A missing or unreadable index is recreated empty and an index of another schema is
+/// reported through <see cref="NeedsRebuild"/>, so the caller rebuilds it from git: nothing in it is
+/// primary data.
 /// </summary>
-public sealed partial class WikiSearchIndex : ISearchIndex, IDisposable
+public sealed class WikiSearchIndex : ISearchIndex, IDisposable
 {
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly WikiAnalyzers _analyzers;
+    private readonly Query.SearchExecutor _executor;
     private readonly ILogger _logger;
     private readonly System.Threading.Lock _writeGate = new();
     private volatile string? _indexedCommit;
@@ -47,32 +50,24 @@ public sealed partial class WikiSearchIndex : ISearchIndex, IDisposable
             WasRecreated = true;
         }
 
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SimilaritySearcherFactory());
-        _indexedCommit = _writer.CommitData.TryGetValue(SearchFields.SourceCommit, out var commit) ? commit : null;
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        var data = _writer.CommitData;
+        NeedsRebuild = WasRecreated || !data.TryGetValue(SearchFields.Schema, out var schema) || schema != SearchFields.SchemaVersion;
+        _indexedCommit = !NeedsRebuild && data.TryGetValue(SearchFields.SourceCommit, out var commit) ? commit : null;
+        _executor = new Query.SearchExecutor(analyzers);
     }
 
     /// <summary>True when the index had to be recreated at start (it was corrupt or unreadable).</summary>
     public bool WasRecreated { get; }
 
+    /// <summary>True when the index is empty, was recreated, or was built with other analysis.</summary>
+    public bool NeedsRebuild { get; private set; }
+
     /// <inheritdoc />
     public string? IndexedCommit => _indexedCommit;
 
     /// <inheritdoc />
-    public int Count
-    {
-        get
-        {
-            var searcher = _searchers.Acquire();
-            try
-            {
-                return searcher.IndexReader.NumDocs;
-            }
-            finally
-            {
-                _searchers.Release(searcher);
-            }
-        }
-    }
+    public int Count => WithSearcher(s => s.IndexReader.NumDocs);
 
     /// <inheritdoc />
     public void Apply(IEnumerable<SearchDocument> upserts, IEnumerable<string> deletes, string? sourceCommit)
@@ -91,7 +86,12 @@ public sealed partial class WikiSearchIndex : ISearchIndex, IDisposable
 
             if (sourceCommit is not null)
             {
-                _writer.SetCommitData(new Dictionary<string, string> { [SearchFields.SourceCommit] = sourceCommit });
+                _writer.SetCommitData(new Dictionary<string, string>
+                {
+                    [SearchFields.SourceCommit] = sourceCommit,
+                    [SearchFields.Schema] = SearchFields.SchemaVersion,
+                });
+                NeedsRebuild = false;
             }
 
             _writer.Commit();
@@ -116,6 +116,20 @@ public sealed partial class WikiSearchIndex : ISearchIndex, IDisposable
     }
 
     /// <inheritdoc />
+    public SearchResults Search(SearchRequest request) => WithSearcher(s => _executor.Search(s, request));
+
+    /// <inheritdoc />
+    public IReadOnlyList<SearchSuggestion> Suggest(string prefix, int max = 10, IReadOnlyCollection<string>? visibleSpaces = null) =>
+        WithSearcher(s => _executor.Suggest(s, prefix, max, visibleSpaces));
+
+    /// <summary>Runs a Lucene query as it is, for comparisons in benchmarks: the top hits and their stored paths.</summary>
+    public IReadOnlyList<string> RawSearch(Lucene.Net.Search.Query query, int top) =>
+        WithSearcher(s => s.Search(query, top).ScoreDocs.Select(d => s.Doc(d.Doc).Get(SearchFields.Path)).ToList());
+
+    /// <summary>The analysers the index uses.</summary>
+    public WikiAnalyzers Analyzers => _analyzers;
+
+    /// <inheritdoc />
     public bool IsHealthy()
     {
         try
@@ -129,12 +143,32 @@ public sealed partial class WikiSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    private T WithSearcher<T>(Func<IndexSearcher, T> action)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return action(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
     private IndexWriter OpenWriter(LuceneDirectory directory) =>
         new(directory, new IndexWriterConfig(WikiAnalyzers.Version, _analyzers.Index)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = 64,
         });
+
+    private static readonly FieldType WordsType = new(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS,
+        OmitNorms = true,
+    };
 
     private static Document ToLucene(SearchDocument d)
     {
@@ -145,19 +179,28 @@ public sealed partial class WikiSearchIndex : ISearchIndex, IDisposable
             new StringField(SearchFields.Kind, d.Kind, Field.Store.YES),
             new StringField(SearchFields.Path, d.Path, Field.Store.YES),
             new StringField(SearchFields.Space, d.Space, Field.Store.YES),
+            new SortedDocValuesField(SearchFields.SpaceFacet, new BytesRef(d.Space)),
             new StringField(SearchFields.Language, d.Language, Field.Store.YES),
-            new StoredField("title_stored", d.Title),
-            new TextField(english ? SearchFields.Title + "_en" : SearchFields.Title, d.Title, Field.Store.NO),
+            new StoredField(SearchFields.TitleStored, d.Title),
+            new TextField(english ? SearchFields.TitleEnglish : SearchFields.Title, d.Title, Field.Store.NO),
+            new TextField(SearchFields.TitleWords, d.Title, Field.Store.NO),
             new TextField(SearchFields.Headings, string.Join("\n", d.Headings), Field.Store.NO),
-            new TextField(english ? SearchFields.Body + "_en" : SearchFields.Body, d.Body, Field.Store.NO),
-            new StoredField("body_stored", d.Body),
-            new StringField(SearchFields.Author, d.Author.ToLowerInvariant(), Field.Store.YES),
-            new Int64Field(SearchFields.Updated, d.Updated.ToUnixTimeMilliseconds(), Field.Store.YES),
-            new NumericDocValuesField(SearchFields.Updated + "_dv", d.Updated.ToUnixTimeMilliseconds()),
+            new TextField(english ? SearchFields.BodyEnglish : SearchFields.Body, d.Body, Field.Store.YES),
+            new Field(SearchFields.Words, d.Title + "\n" + d.Body, WordsType),
+            new StoredField(SearchFields.Author, d.Author),
+            new TextField(SearchFields.AuthorText, d.Author, Field.Store.NO),
+            new StoredField(SearchFields.Updated, d.Updated.ToUnixTimeMilliseconds()),
+            new NumericDocValuesField(SearchFields.UpdatedSort, d.Updated.ToUnixTimeMilliseconds()),
         };
-        foreach (var tag in d.Tags)
+        if (!english)
+        {
+            doc.Add(new TextField(SearchFields.Parts, d.Title + "\n" + d.Body, Field.Store.NO));
+        }
+
+        foreach (var tag in d.Tags.Select(Query.QueryBuilder.NormaliseTag).Where(t => t.Length > 0).Distinct())
         {
             doc.Add(new StringField(SearchFields.Tags, tag, Field.Store.YES));
+            doc.Add(new SortedSetDocValuesField(SearchFields.TagFacet, new BytesRef(tag)));
         }
 
         return doc;
@@ -171,7 +214,7 @@ public sealed partial class WikiSearchIndex : ISearchIndex, IDisposable
         _directory.Dispose();
     }
 
-    private sealed class SimilaritySearcherFactory : SearcherFactory
+    private sealed class Bm25SearcherFactory : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }

@@ -15,7 +15,7 @@ namespace TeamWiki.Web.Indexing;
 public sealed class IndexFeeder(
     IContentRepository repository,
     IPageStore pages,
-    ISearchIndex index,
+    WikiSearchIndex index,
     PageDocuments documents,
     ILogger<IndexFeeder> logger) : BackgroundService
 {
@@ -57,7 +57,7 @@ public sealed class IndexFeeder(
             return;
         }
 
-        if (indexed is null || repository.FindCommit(indexed) is null)
+        if (indexed is null || index.NeedsRebuild || repository.FindCommit(indexed) is null)
         {
             Rebuild(head);
             return;

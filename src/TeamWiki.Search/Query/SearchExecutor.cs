@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using TeamWiki.Search.Analysis;
+using LuceneQuery = Lucene.Net.Search.Query;
+
+namespace TeamWiki.Search.Query;
+
+/// <summary>Runs searches and title suggestions on one index searcher.</summary>
+internal sealed class SearchExecutor(WikiAnalyzers analyzers)
+{
+    private static readonly string[] KnownFields = [SearchFields.Title, SearchFields.Body, SearchFields.TitleEnglish, SearchFields.BodyEnglish];
+
+    private readonly QueryBuilder _filters = new(analyzers);
+    private readonly SnippetMaker _snippets = new(analyzers);
+
+    public SearchResults Search(IndexSearcher searcher, SearchRequest request)
+    {
+        var watch = Stopwatch.StartNew();
+        var text = QueryText.Parse(request.Query);
+        var notices = text.Notices.ToList();
+        var unknown = new List<string>();
+        var builder = new QueryBuilder(analyzers, word => IsKnown(searcher.IndexReader, word), unknown);
+        var words = builder.Words(text, request.PrefixLastWord);
+        if (words is null && text.Parts.Any(p => !p.Negated))
+        {
+            words = builder.AsWritten(text);
+            notices.Add(QueryNotice.OnlyCommonWords);
+        }
+
+        var filters = builder.Filters(text, request);
+        if (words is null && filters is null)
+        {
+            return SearchResults.Empty(notices) with { TookMs = watch.Elapsed.TotalMilliseconds };
+        }
+
+        var query = Combine(words, filters);
+        var limit = Math.Clamp(request.Limit, 1, SearchRequest.MaxLimit);
+        var offset = Math.Clamp(request.Offset, 0, SearchRequest.MaxOffset);
+        var byDate = string.Equals(request.Sort, "date", StringComparison.OrdinalIgnoreCase);
+        var (total, top, facets) = Run(searcher, query, offset + limit, byDate);
+        if (unknown.Count > 0)
+        {
+            notices.Add(QueryNotice.Fuzzy);
+        }
+
+        var suggestion = unknown.Count > 0 ? Suggestion(searcher.IndexReader, request.Query, unknown) : null;
+        var scoring = words ?? query;
+        var hits = top.Skip(offset).Take(limit).Select(sd => Hit(searcher, sd, scoring)).ToList();
+        return new SearchResults(total, hits, facets, suggestion, notices, watch.Elapsed.TotalMilliseconds);
+    }
+
+    public IReadOnlyList<SearchSuggestion> Suggest(IndexSearcher searcher, string prefix, int max, IReadOnlyCollection<string>? visibleSpaces)
+    {
+        var text = QueryText.Parse(prefix);
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var part in text.Parts.Where(p => !p.Negated))
+        {
+            foreach (var written in QueryBuilder.Analyze(analyzers.Words, SearchFields.TitleWords, part.Text).Select(p => p[^1]))
+            {
+                query.Add(new PrefixQuery(new Term(SearchFields.TitleWords, written)), Occur.MUST);
+            }
+        }
+
+        if (query.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        if (_filters.Filters(text, new SearchRequest("", VisibleSpaces: visibleSpaces)) is { } filters)
+        {
+            query.Add(filters, Occur.MUST);
+        }
+
+        return searcher.Search(query, Math.Clamp(max, 1, 50)).ScoreDocs
+            .Select(sd => searcher.Doc(sd.Doc))
+            .Select(d => new SearchSuggestion(d.Get(SearchFields.Kind), d.Get(SearchFields.Path), d.Get(SearchFields.TitleStored), d.Get(SearchFields.Space)))
+            .ToList();
+    }
+
+    /// <summary>True when some form of the word occurs in a title or body (compound parts alone do not count).</summary>
+    private bool IsKnown(IndexReader reader, string word)
+    {
+        foreach (var field in KnownFields)
+        {
+            var analyzer = field is SearchFields.TitleEnglish or SearchFields.BodyEnglish ? analyzers.English : analyzers.Dutch;
+            foreach (var term in QueryBuilder.Analyze(analyzer, field, word).SelectMany(p => p))
+            {
+                if (reader.DocFreq(new Term(field, term)) > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string? Suggestion(IndexReader reader, string original, IEnumerable<string> unknown)
+    {
+        var corrected = original;
+        var changed = false;
+        foreach (var word in unknown)
+        {
+            if (SpellingSuggester.Suggest(reader, word) is { } better)
+            {
+                var at = corrected.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0)
+                {
+                    corrected = corrected[..at] + better + corrected[(at + word.Length)..];
+                    changed = true;
+                }
+            }
+        }
+
+        return changed ? corrected.Trim() : null;
+    }
+
+    private static LuceneQuery Combine(LuceneQuery? words, LuceneQuery? filters)
+    {
+        if (filters is null)
+        {
+            return words!;
+        }
+
+        var combined = new BooleanQuery(disableCoord: true) { { filters, Occur.MUST } };
+        if (words is not null)
+        {
+            combined.Add(words, Occur.MUST);
+        }
+
+        return combined;
+    }
+
+    private static (int Total, ScoreDoc[] Top, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets) Run(
+        IndexSearcher searcher, LuceneQuery query, int count, bool byDate)
+    {
+        ITopDocsCollector top = byDate
+            ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.UpdatedSort, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE),
+                count, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
+            : TopScoreDocCollector.Create(count, docsScoredInOrder: false);
+        var facets = new FacetCounter();
+        searcher.Search(query, MultiCollector.Wrap((ICollector)top, facets));
+        facets.Flush();
+        var docs = top.GetTopDocs();
+        return (docs.TotalHits, docs.ScoreDocs, new Dictionary<string, IReadOnlyDictionary<string, int>>
+        {
+            ["space"] = facets.Spaces,
+            ["tag"] = facets.Tags,
+        });
+    }
+
+    private SearchHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, LuceneQuery query)
+    {
+        var doc = searcher.Doc(scoreDoc.Doc);
+        var english = doc.Get(SearchFields.Language) == "en";
+        var body = doc.Get(english ? SearchFields.BodyEnglish : SearchFields.Body) ?? "";
+        return new SearchHit(
+            doc.Get(SearchFields.Kind),
+            doc.Get(SearchFields.Path),
+            doc.Get(SearchFields.TitleStored),
+            doc.Get(SearchFields.Space),
+            _snippets.Make(query, body, english),
+            float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
+            doc.GetValues(SearchFields.Tags),
+            DateTimeOffset.FromUnixTimeMilliseconds(doc.GetField(SearchFields.Updated)?.GetInt64Value() ?? 0));
+    }
+}
