@@ -23,7 +23,9 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
         (SearchFields.Title, analyzers.Dutch, 2f),
         (SearchFields.Headings, analyzers.Dutch, 1.5f),
         (SearchFields.Body, analyzers.Dutch, 1f),
-        (SearchFields.Parts, analyzers.DutchParts, 0.1f),
+        // Compounds are split when indexing only: "kennis" finds "kennisdeling", but a query word is not
+        // itself cut into parts (that made "xylofoonstemmer" match every page with "stem").
+        (SearchFields.Parts, analyzers.Dutch, 0.1f),
         (SearchFields.TitleEnglish, analyzers.English, 2f),
         (SearchFields.BodyEnglish, analyzers.English, 1f),
     ];

@@ -8,6 +8,16 @@ internal sealed record QueryPart(string Text, bool Negated, bool Phrase);
 /// <summary>A <c>field:value</c> restriction typed in the query (tag, space, author, kind).</summary>
 internal sealed record QueryFilter(string Field, string Value);
 
+/// <summary>How much of a query is used.</summary>
+public static class QueryLimits
+{
+    /// <summary>Characters of a query; the rest is ignored.</summary>
+    public const int MaxLength = 500;
+
+    /// <summary>Words and phrases of a query; the rest are ignored.</summary>
+    public const int MaxWords = 32;
+}
+
 /// <summary>Why a query was not run exactly as typed.</summary>
 public enum QueryNotice
 {
@@ -32,8 +42,8 @@ public enum QueryNotice
 /// </summary>
 internal sealed class QueryText
 {
-    public const int MaxLength = 500;
-    public const int MaxParts = 32;
+    public const int MaxLength = QueryLimits.MaxLength;
+    public const int MaxParts = QueryLimits.MaxWords;
 
     private static readonly Dictionary<string, string> FilterFields = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -17,6 +17,7 @@ public static class ApiSetup
         api.MapPagesApi(options.MaxPageBytes);
         api.MapSpacesApi();
         api.MapUsersApi();
+        api.MapSearchApi();
         app.MapFilesApi();
         app.MapHealthApi();
         return app;

@@ -17,6 +17,8 @@ public static class UiSetup
             // The editor sends the whole text for preview and save; allow a full page plus some room.
             .AddHubOptions(o => o.MaximumReceiveMessageSize = maxPage * 2 + 256 * 1024);
         builder.Services.AddTeamWikiLocalization();
+        // Long search queries travel in the URL (GET /search?q=…); cut to 500 characters later, not refused here.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
         builder.Services.AddProblemDetails();
         return builder;
     }
