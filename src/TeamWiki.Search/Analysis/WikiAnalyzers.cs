@@ -76,6 +76,7 @@ public sealed class WikiAnalyzers
         if (compounds)
         {
             ts = new DictionaryCompoundWordTokenFilter(Version, ts, _lexicon.Value.CompoundWords, minWordSize: 8, minSubwordSize: 4, maxSubwordSize: 15, onlyLongestMatch: false);
+            ts = new CompoundPartsOnlyFilter(ts);
         }
 
         ts = new SynonymFilter(ts, _lexicon.Value.Lemmas, ignoreCase: false);

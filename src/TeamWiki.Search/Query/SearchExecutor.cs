@@ -45,8 +45,10 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
         }
 
         var suggestion = unknown.Count > 0 ? Suggestion(searcher.IndexReader, request.Query, unknown) : null;
-        var scoring = words ?? query;
-        var hits = top.Skip(offset).Take(limit).Select(sd => Hit(searcher, sd, scoring)).ToList();
+        var marked = text.Parts.Where(p => !p.Negated && !ReferenceEquals(p, request.PrefixLastWord ? text.OpenWord : null)).Select(p => p.Text)
+            .Concat(suggestion is null ? [] : [suggestion]);
+        var snippetTerms = _snippets.TermsFor(marked, request.PrefixLastWord ? text.OpenWord?.Text : null);
+        var hits = top.Skip(offset).Take(limit).Select(sd => Hit(searcher, sd, snippetTerms)).ToList();
         return new SearchResults(total, hits, facets, suggestion, notices, watch.Elapsed.TotalMilliseconds);
     }
 
@@ -150,7 +152,7 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
         });
     }
 
-    private SearchHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, LuceneQuery query)
+    private SearchHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, SnippetTerms terms)
     {
         var doc = searcher.Doc(scoreDoc.Doc);
         var english = doc.Get(SearchFields.Language) == "en";
@@ -160,7 +162,7 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
             doc.Get(SearchFields.Path),
             doc.Get(SearchFields.TitleStored),
             doc.Get(SearchFields.Space),
-            _snippets.Make(query, body, english),
+            _snippets.Make(terms, body, english),
             float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
             doc.GetValues(SearchFields.Tags),
             DateTimeOffset.FromUnixTimeMilliseconds(doc.GetField(SearchFields.Updated)?.GetInt64Value() ?? 0));

@@ -1,58 +1,215 @@
+using System.Collections.Concurrent;
 using System.Net;
-using Lucene.Net.Search.Highlight;
+using System.Text;
+using Lucene.Net.Analysis;
 using TeamWiki.Search.Analysis;
-using LuceneQuery = Lucene.Net.Search.Query;
 
 namespace TeamWiki.Search.Query;
 
 /// <summary>
-/// Highlighted snippets. The text is analysed again with the compound-aware chain, so a match on a
-/// stem ("liep" for "lopen") or on a compound part ("kennisdeling" for "kennis") is marked too. The
-/// text is HTML-encoded; only the <c>&lt;mark&gt;</c> tags are markup.
+/// Highlighted snippets without analysing whole pages again (re-analysing each hit cost most of a
+/// search's time): the text is split into words, each word's analysis is looked up in a memo (the
+/// vocabulary is small next to the number of words), and a word is marked when it shares a term with
+/// the query, or contains a query word as a compound part. The window with the most different query
+/// words is shown. Text is HTML-encoded; only the <c>&lt;mark&gt;</c> tags are markup.
 /// </summary>
 internal sealed class SnippetMaker(WikiAnalyzers analyzers)
 {
-    private const int FragmentLength = 160;
-    private const int MaxAnalyzedChars = 20_000;
+    private const int Window = 160;
+    private const int MaxScanned = 30_000;
+    private const int MemoLimit = 300_000;
 
-    public string Make(LuceneQuery query, string text, bool english)
+    private readonly ConcurrentDictionary<string, string[]> _dutch = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _english = new(StringComparer.Ordinal);
+    private int _memoSize;
+
+    /// <summary>The terms a snippet marks for these query words.</summary>
+    public SnippetTerms TermsFor(IEnumerable<string> words, string? prefix)
+    {
+        var result = new SnippetTerms();
+        var index = 0;
+        foreach (var word in words)
+        {
+            foreach (var analyzer in new[] { analyzers.Dutch, analyzers.English, analyzers.Words })
+            {
+                foreach (var term in QueryBuilder.Analyze(analyzer, SearchFields.Body, word).SelectMany(p => p))
+                {
+                    result.Terms.TryAdd(term, index);
+                    if (term.Length >= 4 && !result.Parts.Any(p => p.Part == term))
+                    {
+                        result.Parts.Add((term, index));
+                    }
+                }
+            }
+
+            index++;
+        }
+
+        if (!string.IsNullOrWhiteSpace(prefix) && prefix.Trim().Length >= 2)
+        {
+            result.Prefix = (prefix.Trim().ToLowerInvariant(), index++);
+        }
+
+        result.Words = index;
+        return result;
+    }
+
+    public string Make(SnippetTerms terms, string text, bool english)
     {
         if (text.Length == 0)
         {
             return "";
         }
 
-        var scorer = new QueryScorer(query);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
+        var matches = terms.IsEmpty ? [] : Matches(terms, text, english ? _english : _dutch, english ? analyzers.English : analyzers.Dutch);
+        if (matches.Count == 0)
         {
-            TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentLength),
-            MaxDocCharsToAnalyze = MaxAnalyzedChars,
-        };
-        var analyzer = english ? analyzers.English : analyzers.DutchParts;
-        try
-        {
-            var fragments = highlighter.GetBestFragments(analyzer.GetTokenStream(english ? SearchFields.BodyEnglish : SearchFields.Parts, text), text, 2);
-            if (fragments.Length > 0 && fragments.Any(f => f.Contains("<mark>", StringComparison.Ordinal)))
-            {
-                return string.Join(" … ", fragments.Select(f => f.Trim()));
-            }
-        }
-        catch (InvalidTokenOffsetsException)
-        {
-            // Fall through to the start of the text.
+            return WebUtility.HtmlEncode(Start(text));
         }
 
-        return WebUtility.HtmlEncode(Start(text));
+        var (from, to) = BestWindow(matches, text);
+        var sb = new StringBuilder();
+        if (from > 0)
+        {
+            sb.Append("… ");
+        }
+
+        var pos = from;
+        foreach (var (start, end, _) in matches.Where(m => m.Start >= from && m.End <= to))
+        {
+            sb.Append(WebUtility.HtmlEncode(text[pos..start])).Append("<mark>").Append(WebUtility.HtmlEncode(text[start..end])).Append("</mark>");
+            pos = end;
+        }
+
+        sb.Append(WebUtility.HtmlEncode(text[pos..to]));
+        if (to < text.Length)
+        {
+            sb.Append(" …");
+        }
+
+        return sb.ToString();
+    }
+
+    private List<(int Start, int End, int Word)> Matches(SnippetTerms terms, string text, ConcurrentDictionary<string, string[]> memo, Analyzer analyzer)
+    {
+        var matches = new List<(int Start, int End, int Word)>();
+        var limit = Math.Min(text.Length, MaxScanned);
+        var i = 0;
+        while (i < limit)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < limit && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            var word = text[start..i].ToLowerInvariant();
+            if (Match(terms, word, memo, analyzer) is { } queryWord)
+            {
+                matches.Add((start, i, queryWord));
+            }
+        }
+
+        return matches;
+    }
+
+    private int? Match(SnippetTerms terms, string word, ConcurrentDictionary<string, string[]> memo, Analyzer analyzer)
+    {
+        if (terms.Terms.TryGetValue(word, out var direct))
+        {
+            return direct;
+        }
+
+        if (terms.Prefix is { } prefix && word.StartsWith(prefix.Prefix, StringComparison.Ordinal))
+        {
+            return prefix.Word;
+        }
+
+        if (!memo.TryGetValue(word, out var analysed))
+        {
+            // ConcurrentDictionary.Count takes every lock: keep an approximate count of our own.
+            if (Interlocked.Increment(ref _memoSize) > MemoLimit)
+            {
+                memo.Clear();
+                Interlocked.Exchange(ref _memoSize, 0);
+            }
+
+            analysed = QueryBuilder.Analyze(analyzer, SearchFields.Body, word).SelectMany(p => p).ToArray();
+            memo.TryAdd(word, analysed);
+        }
+
+        foreach (var term in analysed)
+        {
+            if (terms.Terms.TryGetValue(term, out var queryWord))
+            {
+                return queryWord;
+            }
+        }
+
+        // A query word inside a longer word: a compound part ("kennis" in "kennisdeling").
+        foreach (var (part, queryWord) in terms.Parts)
+        {
+            if (word.Length >= part.Length + 3 && word.Contains(part, StringComparison.Ordinal))
+            {
+                return queryWord;
+            }
+        }
+
+        return null;
+    }
+
+    private static (int From, int To) BestWindow(List<(int Start, int End, int Word)> matches, string text)
+    {
+        var bestScore = -1;
+        var bestFrom = 0;
+        for (var first = 0; first < matches.Count; first++)
+        {
+            var from = Math.Max(0, matches[first].Start - 30);
+            var words = new HashSet<int>();
+            var count = 0;
+            for (var j = first; j < matches.Count && matches[j].End <= from + Window; j++)
+            {
+                words.Add(matches[j].Word);
+                count++;
+            }
+
+            var score = words.Count * 100 + count;
+            if (score > bestScore)
+            {
+                (bestScore, bestFrom) = (score, from);
+            }
+        }
+
+        // Start and end at word boundaries.
+        var start = bestFrom;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = Math.Min(text.Length, start + Window);
+        while (end < text.Length && end > start && !char.IsWhiteSpace(text[end - 1]) && end - start < Window + 30)
+        {
+            end++;
+        }
+
+        return (start, end);
     }
 
     private static string Start(string text)
     {
-        if (text.Length <= FragmentLength)
+        if (text.Length <= Window)
         {
             return text;
         }
 
-        var cut = text.LastIndexOf(' ', FragmentLength);
-        return text[..(cut > FragmentLength / 2 ? cut : FragmentLength)] + " …";
+        var cut = text.LastIndexOf(' ', Window);
+        return text[..(cut > Window / 2 ? cut : Window)] + " …";
     }
 }

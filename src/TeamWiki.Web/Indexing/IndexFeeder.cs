@@ -19,7 +19,6 @@ public sealed class IndexFeeder(
     PageDocuments documents,
     ILogger<IndexFeeder> logger) : BackgroundService
 {
-    private const int BatchSize = 500;
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -91,28 +90,14 @@ public sealed class IndexFeeder(
             .ToList();
         logger.LogInformation("Rebuilding the search index from git: {Count} pages", files.Count);
         var lastChanges = repository.LastChanges(files.Select(f => f.Entry.Path).ToList());
-
-        index.Clear();
-        for (var start = 0; start < files.Count; start += BatchSize)
+        var count = index.Replace(files, f =>
         {
-            var batch = files.Skip(start).Take(BatchSize).Select(f =>
-            {
-                var path = f.Path!.Value;
-                var text = Encoding.UTF8.GetString(repository.ReadBlob(f.Entry.BlobId) ?? []);
-                var (meta, body) = FrontMatter.Split(text);
-                var change = lastChanges.GetValueOrDefault(f.Entry.Path);
-                return documents.From(path, PageTitles.Of(path, meta, body), body, meta, change?.AuthorName ?? "", change?.When ?? DateTimeOffset.UnixEpoch);
-            }).ToList();
-            var done = start + batch.Count;
-            index.Apply(batch, [], done == files.Count ? head : null);
-            logger.LogInformation("Search index rebuild: {Done}/{Total} pages", done, files.Count);
-        }
-
-        if (files.Count == 0)
-        {
-            index.Apply([], [], head);
-        }
-
-        logger.LogInformation("Search index rebuilt: {Count} pages in {Seconds:0.0} s", files.Count, watch.Elapsed.TotalSeconds);
+            var path = f.Path!.Value;
+            var text = Encoding.UTF8.GetString(repository.ReadBlob(f.Entry.BlobId) ?? []);
+            var (meta, body) = FrontMatter.Split(text);
+            var change = lastChanges.GetValueOrDefault(f.Entry.Path);
+            return documents.From(path, PageTitles.Of(path, meta, body), body, meta, change?.AuthorName ?? "", change?.When ?? DateTimeOffset.UnixEpoch);
+        }, head, done => logger.LogInformation("Search index rebuild: {Done}/{Total} pages", done, files.Count));
+        logger.LogInformation("Search index rebuilt: {Count} pages in {Seconds:0.0} s", count, watch.Elapsed.TotalSeconds);
     }
 }

@@ -11,9 +11,15 @@ public class TeamWikiFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-Passw0rd";
     public const string AdminToken = "tw_test_admin_token_0123456789abcdef";
 
-    public TeamWikiFactory()
+    public TeamWikiFactory() : this(null)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "teamwiki-web-tests", Guid.NewGuid().ToString("n"));
+    }
+
+    /// <summary>A server on <paramref name="dataDirectory"/> (a new temporary folder when null), kept after disposal when given.</summary>
+    public TeamWikiFactory(string? dataDirectory)
+    {
+        _ownsData = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "teamwiki-web-tests", Guid.NewGuid().ToString("n"));
         // Real Kestrel on a free loopback port: bad input is judged by the server people use, not TestServer.
         UseKestrel(0);
     }
@@ -27,6 +33,8 @@ public class TeamWikiFactory : WebApplicationFactory<Program>
             return ClientOptions.BaseAddress;
         }
     }
+
+    private readonly bool _ownsData;
 
     public string DataDirectory { get; }
 
@@ -74,6 +82,11 @@ public class TeamWikiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!_ownsData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
