@@ -4,4 +4,5 @@ namespace TeamWiki.Storage.Spaces;
 /// <param name="Key">The folder name, a slug.</param>
 /// <param name="Name">Display name from <c>_space.yml</c>, else the key as words.</param>
 /// <param name="Description">Description from <c>_space.yml</c>, or empty.</param>
-public sealed record SpaceInfo(string Key, string Name, string Description);
+/// <param name="Language">The space's language (<c>lang: en</c> in <c>_space.yml</c>), or null for Dutch.</param>
+public sealed record SpaceInfo(string Key, string Name, string Description, string? Language = null);

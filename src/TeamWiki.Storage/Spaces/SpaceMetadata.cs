@@ -14,7 +14,7 @@ public static class SpaceMetadata
     /// <summary>Builds the space record from the metadata file's text (null: no file).</summary>
     public static SpaceInfo Parse(string key, string? yaml)
     {
-        string? name = null, description = null;
+        string? name = null, description = null, language = null;
         if (yaml is not null)
         {
             try
@@ -25,6 +25,7 @@ public static class SpaceMetadata
                 {
                     name = Scalar(map, "name");
                     description = Scalar(map, "description");
+                    language = Scalar(map, "lang") ?? Scalar(map, "language");
                 }
             }
             catch (YamlException)
@@ -33,7 +34,7 @@ public static class SpaceMetadata
             }
         }
 
-        return new SpaceInfo(key, name ?? PageTitles.FromSlug(key), description ?? "");
+        return new SpaceInfo(key, name ?? PageTitles.FromSlug(key), description ?? "", language);
     }
 
     /// <summary>The file text for a space.</summary>
@@ -42,6 +43,10 @@ public static class SpaceMetadata
         var sb = new StringBuilder();
         sb.Append("name: ").Append(Quote(space.Name)).Append('\n');
         sb.Append("description: ").Append(Quote(space.Description)).Append('\n');
+        if (space.Language is { Length: > 0 } language)
+        {
+            sb.Append("lang: ").Append(Quote(language)).Append('\n');
+        }
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 

@@ -16,7 +16,7 @@ public static class StorageAndSearchSetup
             .PostConfigure<Microsoft.Extensions.Options.IOptions<TeamWikiOptions>>((storage, wiki) => storage.MaxPageBytes = wiki.Value.MaxPageBytes);
         services.AddTeamWikiStorage(data);
         services.AddTeamWikiSearch(data.IndexDirectory);
-        services.AddSingleton<PageDocuments>();
+        services.AddSingleton(sp => new PageDocuments(sp.GetRequiredService<Markup.MarkdownRenderer>(), sp.GetRequiredService<TeamWiki.Storage.Pages.IContentCatalog>()));
         services.AddSingleton<IndexFeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexFeeder>());
         return builder;

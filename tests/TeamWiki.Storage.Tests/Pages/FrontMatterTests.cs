@@ -49,6 +49,16 @@ public class FrontMatterTests
         Assert.Equal("\nBody\n", body);
     }
 
+    [Fact]
+    public void ASpaceMayBeEnglish()
+    {
+        var space = TeamWiki.Storage.Spaces.SpaceMetadata.Parse("intl", "name: International\nlang: en\n");
+        Assert.Equal("en", space.Language);
+        Assert.Null(TeamWiki.Storage.Spaces.SpaceMetadata.Parse("x", "name: X\n").Language);
+        var written = System.Text.Encoding.UTF8.GetString(TeamWiki.Storage.Spaces.SpaceMetadata.Write(space));
+        Assert.Equal(space, TeamWiki.Storage.Spaces.SpaceMetadata.Parse("intl", written));
+    }
+
     [Theory]
     [InlineData("---\ntitle: Uit front matter\n---\n# Kop\n", "Uit front matter")]
     [InlineData("Inleiding\n\n# Eerste kop\n\n# Tweede", "Eerste kop")]

@@ -12,7 +12,7 @@ public class IndexRecoveryTests
         var data = Path.Combine(Path.GetTempPath(), "teamwiki-web-tests", Guid.NewGuid().ToString("n"));
         try
         {
-            using (var first = new TeamWikiFactory(data))
+            using (var first = new ExistingDataFactory(data))
             {
                 var api = first.AdminClient();
                 await api.PutPageAsync("kennisbank/herstel", "---\ntitle: Herstel\ntags: [herstel]\n---\n\nHet woord zeppelinhangar staat hier.\n");
@@ -21,7 +21,7 @@ public class IndexRecoveryTests
 
             Directory.Delete(Path.Combine(data, "index"), recursive: true);
 
-            using var second = new TeamWikiFactory(data);
+            using var second = new ExistingDataFactory(data);
             var client = second.AdminClient();
             var results = await WaitUntilFoundAsync(client, "zeppelinhangar");
             Assert.Equal("kennisbank/herstel", results.GetProperty("items")[0].Str("path"));
@@ -40,7 +40,7 @@ public class IndexRecoveryTests
         var data = Path.Combine(Path.GetTempPath(), "teamwiki-web-tests", Guid.NewGuid().ToString("n"));
         try
         {
-            using (var first = new TeamWikiFactory(data))
+            using (var first = new ExistingDataFactory(data))
             {
                 await WaitUntilFoundAsync(first.AdminClient(), "wachtwoordbeleid");
             }
@@ -50,7 +50,7 @@ public class IndexRecoveryTests
                 File.WriteAllBytes(file, [0, 1, 2, 3]);
             }
 
-            using var second = new TeamWikiFactory(data);
+            using var second = new ExistingDataFactory(data);
             await WaitUntilFoundAsync(second.AdminClient(), "wachtwoordbeleid");
         }
         finally

@@ -16,7 +16,7 @@ public class TeamWikiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A server on <paramref name="dataDirectory"/> (a new temporary folder when null), kept after disposal when given.</summary>
-    public TeamWikiFactory(string? dataDirectory)
+    protected TeamWikiFactory(string? dataDirectory)
     {
         _ownsData = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "teamwiki-web-tests", Guid.NewGuid().ToString("n"));
@@ -96,6 +96,9 @@ public class TeamWikiFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>A server on a given data folder, which outlives it: for restarts on the same data.</summary>
+public sealed class ExistingDataFactory(string dataDirectory) : TeamWikiFactory(dataDirectory);
 
 public sealed class AnonymousReadFactory : TeamWikiFactory
 {
