@@ -5,6 +5,7 @@ using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Storage.People;
+using TeamWiki.Storage.Spaces;
 
 namespace TeamWiki.Storage;
 
@@ -25,6 +26,8 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<ExternalCommitWatcher>();
         services.AddDbContextFactory<TeamWikiDbContext>(o => o.UseSqlite($"Data Source={folder.DatabaseFile}"));
         services.AddSingleton<ApiTokens>();
+        services.AddSingleton<SpaceMembers>();
+        services.AddSingleton<SpaceStore>();
         return services;
     }
 }

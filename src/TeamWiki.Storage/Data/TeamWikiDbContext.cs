@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.People;
+using TeamWiki.Storage.Spaces;
 
 namespace TeamWiki.Storage.Data;
 
@@ -9,6 +10,9 @@ public sealed class TeamWikiDbContext(DbContextOptions<TeamWikiDbContext> option
 {
     /// <summary>Personal API tokens.</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>Who is in which space, with which role.</summary>
+    public DbSet<SpaceMember> SpaceMembers => Set<SpaceMember>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)

@@ -26,7 +26,7 @@ public sealed class ContentSnapshot
         _byTitle = _pages.Values
             .GroupBy(p => p.Title.Trim(), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Path.Value, StringComparer.Ordinal).ToList(), StringComparer.OrdinalIgnoreCase);
-        _spaces = spaces.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        _spaces = UniquePrefixes(spaces).ToDictionary(s => s.Key, StringComparer.Ordinal);
         _sortedSpaces = _spaces.Values.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         _bySpace = _pages.Values.ToLookup(p => p.Path.Space, StringComparer.Ordinal);
         PathSetVersion = _pages.Keys.Aggregate(0L, (acc, p) => acc ^ ((long)StringComparer.Ordinal.GetHashCode(p) * 0x9E3779B1L)) ^ _pages.Count;
@@ -104,4 +104,23 @@ public sealed class ContentSnapshot
     }
 
     private static string ParentOf(string path) => path[..path.LastIndexOf('/')];
+
+    /// <summary>
+    /// Task keys must be unique across spaces; when hand-edited files give two spaces one prefix, the
+    /// space whose key sorts later gets a number added (HB, HB2).
+    /// </summary>
+    private static IEnumerable<SpaceInfo> UniquePrefixes(IEnumerable<SpaceInfo> spaces)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var space in spaces.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var prefix = space.TaskPrefix;
+            for (var n = 2; !taken.Add(prefix); n++)
+            {
+                prefix = space.TaskPrefix + n;
+            }
+
+            yield return prefix == space.TaskPrefix ? space : space with { TaskPrefix = prefix };
+        }
+    }
 }

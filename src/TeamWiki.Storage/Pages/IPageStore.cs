@@ -37,6 +37,6 @@ public interface IPageStore
     /// <exception cref="RevisionNotFoundException">A revision does not exist.</exception>
     PageDiff Diff(PagePath path, string from, string to);
 
-    /// <summary>Pages changed by the latest commits, newest first, one entry per page.</summary>
-    IReadOnlyList<RecentChange> RecentChanges(int max, string? space = null);
+    /// <summary>Pages changed by the latest commits, newest first, one entry per page; only in <paramref name="spaces"/> when given.</summary>
+    IReadOnlyList<RecentChange> RecentChanges(int max, string? space = null, IReadOnlyCollection<string>? spaces = null);
 }

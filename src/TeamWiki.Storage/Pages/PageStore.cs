@@ -186,7 +186,7 @@ public sealed class PageStore : IPageStore
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<RecentChange> RecentChanges(int max, string? space = null)
+    public IReadOnlyList<RecentChange> RecentChanges(int max, string? space = null, IReadOnlyCollection<string>? spaces = null)
     {
         var snapshot = _catalog.Current;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -195,7 +195,8 @@ public sealed class PageStore : IPageStore
         {
             foreach (var file in _repository.ChangedPaths(commit.ParentId, commit.Id))
             {
-                if (PagePath.FromFilePath(file) is not { } page || (space is not null && page.Space != space) || !seen.Add(page.Value))
+                if (PagePath.FromFilePath(file) is not { } page || (space is not null && page.Space != space)
+                    || (spaces is not null && !spaces.Contains(page.Space)) || !seen.Add(page.Value))
                 {
                     continue;
                 }

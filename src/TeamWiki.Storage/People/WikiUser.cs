@@ -17,6 +17,12 @@ public sealed class WikiUser : IdentityUser
     /// <summary>Set when an admin disabled the account: it can no longer sign in or use tokens.</summary>
     public DateTimeOffset? DisabledAt { get; set; }
 
+    /// <summary>
+    /// A guest (a customer, a partner): sees only the spaces they were invited to, never the rest of the
+    /// wiki, its people or its search results.
+    /// </summary>
+    public bool IsGuest { get; set; }
+
     /// <summary>True while the account may sign in.</summary>
     public bool IsActive => DisabledAt is null;
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 using TeamWiki.Storage.Git;
+using TeamWiki.Web.Auth;
 
 namespace TeamWiki.Web.Api;
 
@@ -18,11 +19,16 @@ public static class FilesApi
     /// <summary>Maps the route.</summary>
     public static void MapFilesApi(this IEndpointRouteBuilder app) => app.MapGet("/files/{**path}", Get);
 
-    private static IResult Get(string path, IContentRepository repository, HttpContext http)
+    private static IResult Get(string path, IContentRepository repository, HttpContext http, SpaceAccess access)
     {
         if (!IsSafe(path))
         {
             return TypedResults.Problem(detail: "Invalid file path", statusCode: StatusCodes.Status400BadRequest, title: "Invalid file path");
+        }
+
+        if (!access.CanRead(http.User, path.Split('/')[0]))
+        {
+            return TypedResults.NotFound();
         }
 
         var file = repository.ReadFile(path);

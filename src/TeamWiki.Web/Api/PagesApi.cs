@@ -25,8 +25,13 @@ public static class PagesApi
     }
 
     private static IResult Get(string path, [FromQuery] string? revision, [FromQuery] string? from, [FromQuery] string? to,
-        IPageStore store, PageRenderer renderer)
+        IPageStore store, PageRenderer renderer, SpaceAccess access, ClaimsPrincipal user)
     {
+        if (SpaceGuard.Read(access, user, PagePath.Parse(path).Space) is { } denied)
+        {
+            return denied;
+        }
+
         if (Command(path, "history") is { } historyOf && store.Get(PagePath.Parse(path)) is null)
         {
             return History(historyOf, store);
@@ -63,9 +68,14 @@ public static class PagesApi
         return TypedResults.Ok(new DiffResponse(diff.Path, diff.From, diff.To, diff.Patch, diff.OldText, diff.NewText));
     }
 
-    private static IResult Save(string path, SavePageRequest? body, IPageStore store, ClaimsPrincipal user)
+    private static IResult Save(string path, SavePageRequest? body, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
     {
         var page = PagePath.Parse(path);
+        if (SpaceGuard.WritePage(access, user, page) is { } denied)
+        {
+            return denied;
+        }
+
         if (body?.Markdown is null)
         {
             return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Missing markdown", "The body must be JSON with a \"markdown\" string");
@@ -78,13 +88,19 @@ public static class PagesApi
             : TypedResults.Ok(response);
     }
 
-    private static IResult Delete(string path, IPageStore store, ClaimsPrincipal user)
+    private static IResult Delete(string path, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
     {
-        var result = store.Delete(PagePath.Parse(path), user.ToAuthor());
+        var page = PagePath.Parse(path);
+        if (SpaceGuard.WritePage(access, user, page) is { } denied)
+        {
+            return denied;
+        }
+
+        var result = store.Delete(page, user.ToAuthor());
         return TypedResults.Ok(new SavePageResponse(result.Path.Value, result.Revision, false));
     }
 
-    private static async Task<IResult> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user)
+    private static async Task<IResult> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
     {
         if (Command(path, "move") is { } from)
         {
@@ -94,12 +110,23 @@ public static class PagesApi
                 return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Missing target", "The body must be JSON with a \"to\" page path");
             }
 
-            var moved = store.Move(from, PagePath.Parse(body.To), user.ToAuthor());
+            var to = PagePath.Parse(body.To);
+            if ((SpaceGuard.WritePage(access, user, from) ?? SpaceGuard.WritePage(access, user, to)) is { } denied)
+            {
+                return denied;
+            }
+
+            var moved = store.Move(from, to, user.ToAuthor());
             return TypedResults.Ok(new SavePageResponse(moved.Path.Value, moved.Revision, false));
         }
 
         if (Command(path, "revert") is { } page)
         {
+            if (SpaceGuard.WritePage(access, user, page) is { } denied)
+            {
+                return denied;
+            }
+
             var body = await http.Request.ReadFromJsonAsync<RevertPageRequest>(http.RequestAborted);
             if (string.IsNullOrWhiteSpace(body?.Revision))
             {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Claims;
+using TeamWiki.Web.Auth;
 using TeamWiki.Search;
 using TeamWiki.Search.Query;
 
@@ -30,18 +32,18 @@ public static class SearchApi
         api.MapGet("/search/suggest", Suggest);
     }
 
-    private static IResult Search(ISearchIndex index, string? q, int? limit, int? offset, string? space, string? tag, string? sort, bool? prefix)
+    private static IResult Search(ISearchIndex index, SpaceAccess access, ClaimsPrincipal user, string? q, int? limit, int? offset, string? space, string? tag, string? sort, bool? prefix)
     {
         var watch = Stopwatch.StartNew();
         var results = index.Search(new SearchRequest(q ?? "", Math.Clamp(limit ?? 10, 1, SearchRequest.MaxLimit), Math.Clamp(offset ?? 0, 0, SearchRequest.MaxOffset),
-            space, tag, sort, prefix ?? false));
+            space, tag, sort, prefix ?? false, access.VisibleSpaces(user)));
         var items = results.Items.Select(i => new SearchItemResponse(i.Path, i.Title, i.Space, i.Kind, i.Snippet, i.Score, i.Tags, i.Updated)).ToList();
         return TypedResults.Ok(new SearchResponse(results.Total, Math.Round(watch.Elapsed.TotalMilliseconds, 2), items, results.Facets, results.Suggestion,
             results.Notices.Select(n => n.ToString()).ToList(), Message(results.Notices)));
     }
 
-    private static IResult Suggest(ISearchIndex index, string? q) =>
-        TypedResults.Ok(index.Suggest(q ?? "", 10).Select(s => new SuggestionResponse(s.Path, s.Title, s.Kind, s.Space)).ToList());
+    private static IResult Suggest(ISearchIndex index, SpaceAccess access, ClaimsPrincipal user, string? q) =>
+        TypedResults.Ok(index.Suggest(q ?? "", 10, access.VisibleSpaces(user)).Select(s => new SuggestionResponse(s.Path, s.Title, s.Kind, s.Space)).ToList());
 
     /// <summary>A plain explanation of the notices, for API clients.</summary>
     private static string? Message(IReadOnlyList<QueryNotice> notices) =>

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Auth;
 
 namespace TeamWiki.Web.Api;
 
@@ -12,21 +14,21 @@ public static class SpacesApi
         api.MapGet("/tree", GetTree);
     }
 
-    private static IResult GetSpaces(IContentCatalog catalog) =>
-        TypedResults.Ok(catalog.Current.Spaces.Select(s => new SpaceResponse(s.Key, s.Name, s.Description)).ToList());
+    private static IResult GetSpaces(IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user) =>
+        TypedResults.Ok(catalog.Current.Spaces.Where(s => access.CanRead(user, s.Key)).Select(s => new SpaceResponse(s.Key, s.Name, s.Description)).ToList());
 
-    private static IResult GetTree(string? space, IContentCatalog catalog)
+    private static IResult GetTree(string? space, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user)
     {
         var snapshot = catalog.Current;
         if (!string.IsNullOrWhiteSpace(space))
         {
             var key = space.Trim().ToLowerInvariant();
-            return snapshot.FindSpace(key) is null
+            return snapshot.FindSpace(key) is null || !access.CanRead(user, key)
                 ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Space not found", $"Space '{key}' does not exist")
                 : TypedResults.Ok(snapshot.Tree(key).Select(ToResponse).ToList());
         }
 
-        return TypedResults.Ok(snapshot.Spaces
+        return TypedResults.Ok(snapshot.Spaces.Where(s => access.CanRead(user, s.Key))
             .Select(s => new TreeNodeResponse(s.Key, s.Name, false, snapshot.Tree(s.Key).Select(ToResponse).ToList()))
             .ToList());
     }

@@ -72,6 +72,7 @@ public static class AuthSetup
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
 
         services.AddSingleton<SetupState>();
+        services.AddSingleton<SpaceAccess>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<AdminBootstrapper>();
         return builder;

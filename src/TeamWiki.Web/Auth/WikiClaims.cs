@@ -12,6 +12,9 @@ public static class WikiClaims
     /// <summary>The @handle.</summary>
     public const string Handle = "teamwiki:handle";
 
+    /// <summary>Present (value "true") on guest accounts.</summary>
+    public const string Guest = "teamwiki:guest";
+
     /// <summary>The role of administrators.</summary>
     public const string AdminRole = "admin";
 
@@ -21,6 +24,9 @@ public static class WikiClaims
     /// <summary>The display name (falls back to the user name).</summary>
     public static string Name(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "?";
+
+    /// <summary>True for guest accounts (customers, partners).</summary>
+    public static bool IsGuest(this ClaimsPrincipal user) => user.HasClaim(Guest, "true");
 
     /// <summary>True for administrators.</summary>
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(AdminRole);

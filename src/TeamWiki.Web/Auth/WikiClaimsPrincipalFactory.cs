@@ -15,6 +15,10 @@ public sealed class WikiClaimsPrincipalFactory(UserManager<WikiUser> users, Role
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(WikiClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(WikiClaims.Handle, user.Handle));
+        if (user.IsGuest)
+        {
+            identity.AddClaim(new Claim(WikiClaims.Guest, "true"));
+        }
         return identity;
     }
 }

@@ -1,0 +1,22 @@
+namespace TeamWiki.Storage.Spaces;
+
+/// <summary>A space with this key (or a folder with this name) exists already.</summary>
+public sealed class SpaceExistsException(string key) : Exception($"Space '{key}' already exists")
+{
+    /// <summary>The key.</summary>
+    public string Key { get; } = key;
+}
+
+/// <summary>The space does not exist.</summary>
+public sealed class SpaceNotFoundException(string key) : Exception($"Space '{key}' does not exist")
+{
+    /// <summary>The key.</summary>
+    public string Key { get; } = key;
+}
+
+/// <summary>Space settings that cannot be used (a bad key, a prefix taken by another space, …).</summary>
+public sealed class InvalidSpaceException(string reason) : Exception(reason)
+{
+    /// <summary>Why, in English.</summary>
+    public string Reason { get; } = reason;
+}
