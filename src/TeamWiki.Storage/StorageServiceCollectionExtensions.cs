@@ -28,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<SpaceMembers>();
         services.AddSingleton<SpaceStore>();
+        services.AddSingleton<Tasks.TaskStore>();
+        services.AddSingleton<Documents.DocumentStore>();
         return services;
     }
 }

@@ -87,6 +87,18 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     }
 
     /// <inheritdoc />
+    public long? BlobSize(string blobId)
+    {
+        if (!LooksLikeRevision(blobId))
+        {
+            return null;
+        }
+
+        using var lease = _pool.Rent();
+        return lease.Repo.ObjectDatabase.RetrieveObjectMetadata(new ObjectId(blobId))?.Size;
+    }
+
+    /// <inheritdoc />
     public byte[]? ReadBlob(string blobId)
     {
         if (!LooksLikeRevision(blobId))

@@ -19,6 +19,9 @@ public interface IContentRepository
     /// <summary>The blob id of a file at the tip without reading it, or null.</summary>
     string? BlobIdOf(string path, string? revision = null);
 
+    /// <summary>The size of a blob in bytes without reading it, or null.</summary>
+    long? BlobSize(string blobId);
+
     /// <summary>Reads a blob by id, or null.</summary>
     byte[]? ReadBlob(string blobId);
 

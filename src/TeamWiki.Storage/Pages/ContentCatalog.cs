@@ -13,6 +13,7 @@ public sealed class ContentCatalog : IContentCatalog
 {
     private readonly IContentRepository _repository;
     private readonly ParsedPageCache _cache;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string BlobId, string Key), Tasks.WikiTask> _tasks = new();
     private readonly Lock _rebuild = new();
     private volatile ContentSnapshot _snapshot = ContentSnapshot.Empty;
 
@@ -61,6 +62,9 @@ public sealed class ContentCatalog : IContentCatalog
         var entries = _repository.ListFiles(head);
         var known = _cache.Entries.Count;
         var pages = new List<PageSummary>();
+        var taskEntries = new List<(string Space, string Key, GitEntry Entry)>();
+        var highest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var documents = new List<GitEntry>();
         var spaceFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         var spaceKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
@@ -77,10 +81,33 @@ public sealed class ContentCatalog : IContentCatalog
                 spaceFiles[key] = entry.BlobId;
                 spaceKeys.Add(key);
             }
+            else if (Tasks.TaskKey.FromFilePath(entry.Path) is { } task)
+            {
+                taskEntries.Add((task.Space, task.Key, entry));
+                Count(highest, task.Space, task.Key);
+            }
+            else if (entry.Path.Split('/') is [var deletedSpace, "_tasks", "_deleted", var deletedFile]
+                     && deletedFile.EndsWith(".md", StringComparison.Ordinal) && Tasks.TaskKey.Normalise(deletedFile[..^3]) is { } deletedKey)
+            {
+                Count(highest, deletedSpace, deletedKey);
+            }
+            else if (entry.Path.Split('/') is [var docSpace, Documents.DocumentStore.Folder, _] && Slug.IsSlug(docSpace))
+            {
+                documents.Add(entry);
+            }
         }
 
         var spaces = spaceKeys.Select(key => SpaceMetadata.Parse(key,
-            spaceFiles.TryGetValue(key, out var blob) && _repository.ReadBlob(blob) is { } bytes ? Encoding.UTF8.GetString(bytes) : null));
+            spaceFiles.TryGetValue(key, out var blob) && _repository.ReadBlob(blob) is { } bytes ? Encoding.UTF8.GetString(bytes) : null)).ToList();
+        var firstStatus = spaces.ToDictionary(s => s.Key, s => s.FirstStatus, StringComparer.Ordinal);
+        var tasks = taskEntries.Select(t => _tasks.GetOrAdd((t.Entry.BlobId, t.Key), _ =>
+            Tasks.TaskFile.Parse(t.Space, t.Key, Encoding.UTF8.GetString(_repository.ReadBlob(t.Entry.BlobId) ?? []), firstStatus.GetValueOrDefault(t.Space, "todo")))
+            with { BlobId = t.Entry.BlobId }).ToList();
+        var liveTasks = taskEntries.Select(t => (t.Entry.BlobId, t.Key)).ToHashSet();
+        foreach (var gone in _tasks.Keys.Where(k => !liveTasks.Contains(k)).ToList())
+        {
+            _tasks.TryRemove(gone, out _);
+        }
 
         // Forget parses of blobs no page uses any more, and keep the rest for the next start.
         var live = pages.Select(p => p.BlobId).ToHashSet(StringComparer.Ordinal);
@@ -95,7 +122,13 @@ public sealed class ContentCatalog : IContentCatalog
             _ = Task.Run(SaveCache);
         }
 
-        return new ContentSnapshot(head, pages, spaces);
+        return new ContentSnapshot(head, pages, spaces, tasks, highest, documents);
+    }
+
+    private static void Count(Dictionary<string, int> highest, string space, string key)
+    {
+        var number = int.Parse(key[(key.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        highest[space] = Math.Max(highest.GetValueOrDefault(space), number);
     }
 
     private ParsedPage Parse(string blobId)

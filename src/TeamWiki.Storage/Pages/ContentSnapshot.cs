@@ -18,9 +18,19 @@ public sealed class ContentSnapshot
     // request that shows it (the side navigation asks for it on every page view).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<PageTreeNode>> _trees = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, Tasks.WikiTask> _tasks;
+    private readonly ILookup<string, Tasks.WikiTask> _tasksBySpace;
+    private readonly Dictionary<string, int> _highestTaskNumber;
+    private readonly ILookup<string, Git.GitEntry> _documents;
+
     /// <summary>Creates a snapshot.</summary>
-    public ContentSnapshot(string? commit, IEnumerable<PageSummary> pages, IEnumerable<SpaceInfo> spaces)
+    public ContentSnapshot(string? commit, IEnumerable<PageSummary> pages, IEnumerable<SpaceInfo> spaces,
+        IEnumerable<Tasks.WikiTask>? tasks = null, IReadOnlyDictionary<string, int>? highestTaskNumbers = null, IEnumerable<Git.GitEntry>? documents = null)
     {
+        _tasks = (tasks ?? []).ToDictionary(t => t.Key, StringComparer.OrdinalIgnoreCase);
+        _tasksBySpace = _tasks.Values.ToLookup(t => t.Space, StringComparer.Ordinal);
+        _highestTaskNumber = new Dictionary<string, int>(highestTaskNumbers ?? new Dictionary<string, int>(), StringComparer.Ordinal);
+        _documents = (documents ?? []).ToLookup(d => d.Path[..d.Path.IndexOf('/')], StringComparer.Ordinal);
         Commit = commit;
         _pages = pages.ToDictionary(p => p.Path.Value, StringComparer.Ordinal);
         _byTitle = _pages.Values
@@ -49,6 +59,21 @@ public sealed class ContentSnapshot
 
     /// <summary>All spaces, sorted by name.</summary>
     public IReadOnlyList<SpaceInfo> Spaces => _sortedSpaces;
+
+    /// <summary>A task by key (case-insensitive), or null.</summary>
+    public Tasks.WikiTask? FindTask(string key) => _tasks.GetValueOrDefault(key);
+
+    /// <summary>The tasks of a space.</summary>
+    public IEnumerable<Tasks.WikiTask> TasksIn(string space) => _tasksBySpace[space];
+
+    /// <summary>All tasks.</summary>
+    public IReadOnlyCollection<Tasks.WikiTask> Tasks => _tasks.Values;
+
+    /// <summary>The highest task number a space has used, deleted tasks included.</summary>
+    public int HighestTaskNumber(string space) => _highestTaskNumber.GetValueOrDefault(space);
+
+    /// <summary>The document files of a space (<c>space/_documents/…</c>).</summary>
+    public IEnumerable<Git.GitEntry> DocumentsIn(string space) => _documents[space];
 
     /// <summary>A page by path, or null.</summary>
     public PageSummary? Find(PagePath path) => _pages.GetValueOrDefault(path.Value);

@@ -73,7 +73,13 @@ public sealed class SpaceStore(IContentRepository repository, IContentCatalog ca
             throw new InvalidSpaceException("A board has 2 to 12 columns with distinct keys and names of at most 40 characters");
         }
 
-        return space with { Name = name, Description = space.Description.Trim() };
+        var colour = space.Colour?.Trim().ToLowerInvariant();
+        if (colour is { Length: > 0 } && !(colour.Length == 7 && colour[0] == '#' && colour[1..].All(char.IsAsciiHexDigit)))
+        {
+            throw new InvalidSpaceException("A colour is written #rrggbb");
+        }
+
+        return space with { Name = name, Description = space.Description.Trim(), Colour = colour is { Length: > 0 } ? colour : null };
     }
 
     private static string FreePrefix(string wanted, ContentSnapshot snapshot)

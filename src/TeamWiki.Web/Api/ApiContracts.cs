@@ -25,11 +25,9 @@ public sealed record DiffResponse(string Path, string From, string To, string Pa
 /// <summary>A node of a page tree.</summary>
 public sealed record TreeNodeResponse(string Path, string Title, bool Exists, IReadOnlyList<TreeNodeResponse> Children);
 
-/// <summary>A space.</summary>
-public sealed record SpaceResponse(string Key, string Name, string Description);
 
 /// <summary>Body of <c>POST /api/users</c>.</summary>
-public sealed record CreateUserRequest(string? Email, string? Name, string? Password, bool Admin = false);
+public sealed record CreateUserRequest(string? Email, string? Name, string? Password, bool Admin = false, bool Guest = false);
 
 /// <summary>Answer to <c>POST /api/users</c>.</summary>
 public sealed record CreatedUserResponse(string Id, string Email, string Handle);

@@ -36,6 +36,18 @@ public sealed class ApiExceptionFilter : IEndpointFilter
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid move", ex.Reason);
         }
+        catch (Storage.Spaces.InvalidSpaceException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid space", ex.Reason);
+        }
+        catch (Storage.Spaces.SpaceExistsException ex)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Space exists", ex.Message);
+        }
+        catch (Storage.Spaces.SpaceNotFoundException ex)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Space not found", ex.Message);
+        }
         catch (PageTooLargeException ex)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Page too large", ex.Message,

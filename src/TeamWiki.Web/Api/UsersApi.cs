@@ -29,7 +29,7 @@ public static class UsersApi
 
     private static async Task<IResult> Create(CreateUserRequest? body, UserAccounts accounts)
     {
-        var result = await accounts.CreateAsync(body?.Email, body?.Name, body?.Password, body?.Admin ?? false);
+        var result = await accounts.CreateAsync(body?.Email, body?.Name, body?.Password, body?.Admin ?? false, body?.Guest ?? false);
         if (!result.Succeeded)
         {
             return ApiExceptionFilter.Problem(result.Duplicate ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,

@@ -19,7 +19,7 @@ public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<Identi
     public const int MaxNameLength = 100;
 
     /// <summary>Creates an account; the first admin is created the same way with <paramref name="admin"/> set.</summary>
-    public async Task<AccountResult> CreateAsync(string? email, string? name, string? password, bool admin = false)
+    public async Task<AccountResult> CreateAsync(string? email, string? name, string? password, bool admin = false, bool guest = false)
     {
         email = email?.Trim() ?? "";
         name = name?.Trim() ?? "";
@@ -56,6 +56,7 @@ public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<Identi
             EmailConfirmed = true,
             DisplayName = name.Length > 0 ? name : email[..email.IndexOf('@')],
             Handle = await FreeHandleAsync(email),
+            IsGuest = guest && !admin,
         };
         var created = await users.CreateAsync(user, password!);
         if (!created.Succeeded)
@@ -99,6 +100,26 @@ public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<Identi
         var admins = (await users.GetUsersInRoleAsync(WikiClaims.AdminRole)).Select(u => u.Id).ToHashSet();
         var all = await users.Users.AsNoTracking().ToListAsync();
         return all.OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase).Select(u => (u, admins.Contains(u.Id))).ToList();
+    }
+
+    /// <summary>A user by id, handle (with or without @) or e-mail address; null when none.</summary>
+    public async Task<WikiUser?> FindAsync(string? who)
+    {
+        if (string.IsNullOrWhiteSpace(who))
+        {
+            return null;
+        }
+
+        var key = who.Trim().TrimStart('@');
+        return await users.FindByIdAsync(key)
+            ?? (key.Contains('@') ? await users.FindByEmailAsync(key) : await users.Users.FirstOrDefaultAsync(u => u.Handle == key.ToLowerInvariant()));
+    }
+
+    /// <summary>Accounts by id, for showing names next to memberships.</summary>
+    public async Task<IReadOnlyDictionary<string, WikiUser>> ByIdsAsync(IEnumerable<string> ids)
+    {
+        var set = ids.ToList();
+        return await users.Users.AsNoTracking().Where(u => set.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
     }
 
     /// <summary>The first admin, or null.</summary>

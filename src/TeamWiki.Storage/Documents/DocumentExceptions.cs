@@ -1,0 +1,29 @@
+namespace TeamWiki.Storage.Documents;
+
+/// <summary>An upload over the size limit; nothing was stored.</summary>
+public sealed class DocumentTooLargeException(string name, long size, long limit)
+    : Exception($"'{name}' is {size:N0} bytes; the limit is {limit:N0} bytes")
+{
+    /// <summary>The file name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Its size.</summary>
+    public long Size { get; } = size;
+
+    /// <summary>The limit.</summary>
+    public long Limit { get; } = limit;
+}
+
+/// <summary>An upload that cannot be stored (no usable name, contents that do not match the type).</summary>
+public sealed class InvalidDocumentException(string reason) : Exception(reason)
+{
+    /// <summary>Why, in English.</summary>
+    public string Reason { get; } = reason;
+}
+
+/// <summary>The document (or version) does not exist.</summary>
+public sealed class DocumentNotFoundException(string id) : Exception($"Document '{id}' does not exist")
+{
+    /// <summary>The id.</summary>
+    public string Id { get; } = id;
+}
