@@ -15,6 +15,9 @@ public sealed class TeamWikiOptions
     /// <summary>Largest page accepted, in bytes (default 5 MB).</summary>
     public long MaxPageBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>Largest document upload, in bytes (default 50 MB).</summary>
+    public long MaxUploadBytes { get; set; } = 50 * 1024 * 1024;
+
     /// <summary>Folder whose spaces seed an empty repository (default: the bundled <c>content-sample</c>).</summary>
     public string? SampleContentDirectory { get; set; }
 

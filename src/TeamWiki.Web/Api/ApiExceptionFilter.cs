@@ -48,6 +48,36 @@ public sealed class ApiExceptionFilter : IEndpointFilter
         {
             return Problem(StatusCodes.Status404NotFound, "Space not found", ex.Message);
         }
+        catch (Storage.Tasks.InvalidTaskException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid task", ex.Reason);
+        }
+        catch (Storage.Tasks.TaskNotFoundException ex)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Task not found", ex.Message);
+        }
+        catch (Storage.Tasks.TaskConflictException ex)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Edit conflict",
+                "The task was changed by someone else since your base revision and the changes overlap. Nothing was saved.",
+                new() { ["key"] = ex.Key, ["yours"] = ex.Yours, ["theirs"] = ex.Theirs, ["theirsRevision"] = ex.TheirsRevision });
+        }
+        catch (Storage.Documents.DocumentTooLargeException ex)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Document too large", ex.Message, new() { ["size"] = ex.Size, ["limit"] = ex.Limit });
+        }
+        catch (Storage.Documents.InvalidDocumentException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid document", ex.Reason);
+        }
+        catch (Storage.Documents.DocumentNotFoundException ex)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Document not found", ex.Message);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Upload too large", "The upload is larger than this wiki accepts");
+        }
         catch (PageTooLargeException ex)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Page too large", ex.Message,

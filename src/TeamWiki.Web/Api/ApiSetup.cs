@@ -18,6 +18,8 @@ public static class ApiSetup
         api.MapSpacesApi();
         api.MapUsersApi();
         api.MapSearchApi();
+        api.MapTasksApi();
+        api.MapDocumentsApi(options.MaxUploadBytes);
         app.MapFilesApi();
         app.MapHealthApi();
         return app;

@@ -13,10 +13,15 @@ public static class StorageAndSearchSetup
         var services = builder.Services;
         services.AddOptions<StorageOptions>()
             .Bind(builder.Configuration.GetSection("TeamWiki:Storage"))
-            .PostConfigure<Microsoft.Extensions.Options.IOptions<TeamWikiOptions>>((storage, wiki) => storage.MaxPageBytes = wiki.Value.MaxPageBytes);
+            .PostConfigure<Microsoft.Extensions.Options.IOptions<TeamWikiOptions>>((storage, wiki) =>
+            {
+                storage.MaxPageBytes = wiki.Value.MaxPageBytes;
+                storage.MaxUploadBytes = wiki.Value.MaxUploadBytes;
+            });
         services.AddTeamWikiStorage(data);
         services.AddTeamWikiSearch(data.IndexDirectory);
         services.AddSingleton(sp => new PageDocuments(sp.GetRequiredService<Markup.MarkdownRenderer>(), sp.GetRequiredService<TeamWiki.Storage.Pages.IContentCatalog>()));
+        services.AddSingleton<DocumentText>();
         services.AddSingleton<IndexFeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexFeeder>());
         return builder;

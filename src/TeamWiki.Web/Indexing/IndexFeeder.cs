@@ -2,21 +2,25 @@ using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 using TeamWiki.Search;
+using TeamWiki.Storage.Documents;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Storage.Tasks;
 
 namespace TeamWiki.Web.Indexing;
 
 /// <summary>
 /// Keeps the search index in step with git. The index records the last commit it indexed; after a
-/// commit (own or pushed) only the files changed since are re-indexed. When the index is empty, was
-/// recreated, or names a commit git does not know, it is rebuilt from the tip with progress in the log.
+/// commit (own or pushed) only the files changed since are re-indexed: pages, tasks and documents. When
+/// the index is empty, was recreated, has another schema, or names a commit git does not know, it is
+/// rebuilt from the tip with progress in the log.
 /// </summary>
 public sealed class IndexFeeder(
     IContentRepository repository,
-    IPageStore pages,
+    IContentCatalog catalog,
     WikiSearchIndex index,
     PageDocuments documents,
+    DocumentText text,
     ILogger<IndexFeeder> logger) : BackgroundService
 {
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -62,42 +66,74 @@ public sealed class IndexFeeder(
             return;
         }
 
-        var changed = repository.ChangedPaths(indexed, head).Select(PagePath.FromFilePath).OfType<PagePath>().Distinct().ToList();
+        var changed = repository.ChangedPaths(indexed, head).Select(Item).OfType<Indexed>().Distinct().ToList();
+        var changes = repository.LastChanges(changed.Select(c => c.File).ToList());
         var upserts = new List<SearchDocument>();
         var deletes = new List<string>();
-        foreach (var path in changed)
+        foreach (var item in changed)
         {
-            if (pages.Get(path) is { } page)
+            var blob = repository.BlobIdOf(item.File, head);
+            if (blob is not null && Map(item, blob, changes.GetValueOrDefault(item.File)) is { } doc)
             {
-                upserts.Add(documents.From(page));
+                upserts.Add(doc);
             }
             else
             {
-                deletes.Add(PageDocuments.Id(path));
+                deletes.Add(SearchDocument.Key(item.Kind, item.Id));
             }
         }
 
         index.Apply(upserts, deletes, head);
-        logger.LogDebug("Indexed {Count} changed pages up to {Head}", changed.Count, head[..7]);
+        logger.LogDebug("Indexed {Count} changed files up to {Head}", changed.Count, head[..7]);
     }
 
     private void Rebuild(string head)
     {
         var watch = Stopwatch.StartNew();
-        var files = repository.ListFiles(head)
-            .Select(e => (Entry: e, Path: PagePath.FromFilePath(e.Path)))
-            .Where(x => x.Path is not null)
-            .ToList();
-        logger.LogInformation("Rebuilding the search index from git: {Count} pages", files.Count);
-        var lastChanges = repository.LastChanges(files.Select(f => f.Entry.Path).ToList());
-        var count = index.Replace(files, f =>
-        {
-            var path = f.Path!.Value;
-            var text = Encoding.UTF8.GetString(repository.ReadBlob(f.Entry.BlobId) ?? []);
-            var (meta, body) = FrontMatter.Split(text);
-            var change = lastChanges.GetValueOrDefault(f.Entry.Path);
-            return documents.From(path, PageTitles.Of(path, meta, body), body, meta, change?.AuthorName ?? "", change?.When ?? DateTimeOffset.UnixEpoch);
-        }, head, done => logger.LogInformation("Search index rebuild: {Done}/{Total} pages", done, files.Count));
-        logger.LogInformation("Search index rebuilt: {Count} pages in {Seconds:0.0} s", count, watch.Elapsed.TotalSeconds);
+        var items = repository.ListFiles(head).Select(e => (Item: Item(e.Path), e.BlobId)).Where(x => x.Item is not null).ToList();
+        logger.LogInformation("Rebuilding the search index from git: {Count} pages, tasks and documents", items.Count);
+        var changes = repository.LastChanges(items.Select(i => i.Item!.File).ToList());
+        var count = index.Replace(items, x => Map(x.Item!, x.BlobId, changes.GetValueOrDefault(x.Item!.File)), head,
+            done => logger.LogInformation("Search index rebuild: {Done}/{Total}", done, items.Count));
+        logger.LogInformation("Search index rebuilt: {Count} items in {Seconds:0.0} s", count, watch.Elapsed.TotalSeconds);
     }
+
+    private SearchDocument? Map(Indexed item, string blobId, GitCommitInfo? change)
+    {
+        var author = change?.AuthorName ?? "";
+        var updated = change?.When ?? DateTimeOffset.UnixEpoch;
+        switch (item.Kind)
+        {
+            case PageDocuments.Kind:
+                var path = PagePath.FromFilePath(item.File)!.Value;
+                var (meta, body) = FrontMatter.Split(Encoding.UTF8.GetString(repository.ReadBlob(blobId) ?? []));
+                return documents.From(path, PageTitles.Of(path, meta, body), body, meta, author, updated);
+            case PageDocuments.TaskKind:
+                var task = catalog.Current.FindTask(item.Id);
+                return task is null ? null : documents.FromTask(task, author, updated);
+            default:
+                var (space, name) = DocumentStore.ParseId(item.Id)!.Value;
+                return documents.FromDocument(item.Id, space, name, text.Extract(name, repository.ReadBlob(blobId) ?? []), author, updated);
+        }
+    }
+
+    /// <summary>What a repository file is for the index: a page, a task or a document; null for anything else.</summary>
+    private static Indexed? Item(string file)
+    {
+        if (PagePath.FromFilePath(file) is { } page)
+        {
+            return new Indexed(PageDocuments.Kind, page.Value, file);
+        }
+
+        if (TaskKey.FromFilePath(file) is { } task)
+        {
+            return new Indexed(PageDocuments.TaskKind, task.Key, file);
+        }
+
+        return file.Split('/') is [var space, DocumentStore.Folder, var name] && DocumentStore.ParseId(DocumentStore.Id(space, name)) is not null
+            ? new Indexed(PageDocuments.DocumentKind, DocumentStore.Id(space, name), file)
+            : null;
+    }
+
+    private sealed record Indexed(string Kind, string Id, string File);
 }
