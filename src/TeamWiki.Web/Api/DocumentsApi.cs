@@ -81,12 +81,20 @@ public static class DocumentsApi
             throw new DocumentTooLargeException(tooLarge.FileName, tooLarge.Length, limit);
         }
 
+        // "name" stores a single file as a new version of that document, whatever the file is called.
+        var asName = form["name"].ToString();
+        if (asName.Length > 0 && form.Files.Count > 1)
+        {
+            return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "One file only", "\"name\" applies to a single file");
+        }
+
         var results = new List<UploadResponse>();
         foreach (var file in form.Files)
         {
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-            var (document, created) = documents.Upload(key, file.FileName, buffer.ToArray(), user.ToAuthor(), form["message"]);
+            var name = asName.Length > 0 ? asName : file.FileName;
+            var (document, created) = documents.Upload(key, name, buffer.ToArray(), user.ToAuthor(), form["message"]);
             results.Add(new UploadResponse(document.Id, document.Name, document.Revision, created));
         }
 

@@ -1,3 +1,4 @@
+using TeamWiki.Web.Components.Shared;
 using System.Diagnostics;
 using System.Security.Claims;
 using TeamWiki.Web.Auth;
@@ -7,7 +8,7 @@ using TeamWiki.Search.Query;
 namespace TeamWiki.Web.Api;
 
 /// <summary>A search hit as the API returns it.</summary>
-public sealed record SearchItemResponse(string Path, string Title, string Space, string Kind, string Snippet, float Score, IReadOnlyList<string> Tags, DateTimeOffset Updated);
+public sealed record SearchItemResponse(string Path, string Title, string Space, string Kind, string Snippet, float Score, IReadOnlyList<string> Tags, DateTimeOffset Updated, string Url);
 
 /// <summary>The answer of <c>GET /api/search</c>.</summary>
 public sealed record SearchResponse(
@@ -20,7 +21,7 @@ public sealed record SearchResponse(
     string? Message);
 
 /// <summary>A title suggestion.</summary>
-public sealed record SuggestionResponse(string Path, string Title, string Kind, string Space);
+public sealed record SuggestionResponse(string Path, string Title, string Kind, string Space, string Url);
 
 /// <summary><c>/api/search</c> and <c>/api/search/suggest</c>.</summary>
 public static class SearchApi
@@ -37,13 +38,13 @@ public static class SearchApi
         var watch = Stopwatch.StartNew();
         var results = index.Search(new SearchRequest(q ?? "", Math.Clamp(limit ?? 10, 1, SearchRequest.MaxLimit), Math.Clamp(offset ?? 0, 0, SearchRequest.MaxOffset),
             space, tag, sort, prefix ?? false, access.VisibleSpaces(user)));
-        var items = results.Items.Select(i => new SearchItemResponse(i.Path, i.Title, i.Space, i.Kind, i.Snippet, i.Score, i.Tags, i.Updated)).ToList();
+        var items = results.Items.Select(i => new SearchItemResponse(i.Path, i.Title, i.Space, i.Kind, i.Snippet, i.Score, i.Tags, i.Updated, ItemLinks.For(i.Kind, i.Path))).ToList();
         return TypedResults.Ok(new SearchResponse(results.Total, Math.Round(watch.Elapsed.TotalMilliseconds, 2), items, results.Facets, results.Suggestion,
             results.Notices.Select(n => n.ToString()).ToList(), Message(results.Notices)));
     }
 
     private static IResult Suggest(ISearchIndex index, SpaceAccess access, ClaimsPrincipal user, string? q) =>
-        TypedResults.Ok(index.Suggest(q ?? "", 10, access.VisibleSpaces(user)).Select(s => new SuggestionResponse(s.Path, s.Title, s.Kind, s.Space)).ToList());
+        TypedResults.Ok(index.Suggest(q ?? "", 10, access.VisibleSpaces(user)).Select(s => new SuggestionResponse(s.Path, s.Title, s.Kind, s.Space, ItemLinks.For(s.Kind, s.Path))).ToList());
 
     /// <summary>A plain explanation of the notices, for API clients.</summary>
     private static string? Message(IReadOnlyList<QueryNotice> notices) =>

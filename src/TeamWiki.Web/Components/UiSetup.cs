@@ -20,6 +20,7 @@ public static class UiSetup
         // Long search queries travel in the URL (GET /search?q=…); cut to 500 characters later, not refused here.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<Activity.ContentActivity>();
         return builder;
     }
 

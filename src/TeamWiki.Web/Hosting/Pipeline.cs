@@ -15,6 +15,7 @@ public static class Pipeline
         }
 
         app.UseTeamWikiSecurityHeaders();
+        app.UseResponseStatus();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseSetupRedirect();
         app.UseAuthentication();

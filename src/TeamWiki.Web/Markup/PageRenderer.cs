@@ -27,6 +27,28 @@ public sealed class PageRenderer(MarkdownRenderer renderer, IContentCatalog cata
         return rendered;
     }
 
+    /// <summary>
+    /// Renders stored Markdown that is not a page (a task's description), cached by its blob id;
+    /// <paramref name="contextPath"/> is the space-relative path links resolve against.
+    /// </summary>
+    public RenderedMarkdown RenderStored(string blobId, string markdown, string contextPath)
+    {
+        var snapshot = catalog.Current;
+        var key = (blobId, contextPath, snapshot.PathSetVersion);
+        if (blobId.Length > 0 && cache.TryGetValue(key, out RenderedMarkdown? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var rendered = renderer.Render(markdown, contextPath, new CatalogLinkResolver(snapshot));
+        if (blobId.Length > 0)
+        {
+            cache.Set(key, rendered, EntryOptions);
+        }
+
+        return rendered;
+    }
+
     /// <summary>Renders text that is not saved yet (the editor's preview); never cached.</summary>
     public RenderedMarkdown Preview(string markdown, PagePath path)
     {

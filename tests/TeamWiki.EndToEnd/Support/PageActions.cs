@@ -29,4 +29,24 @@ public static class PageActions
     {
         await page.ClickAsync("#save");
     }
+
+    /// <summary>
+    /// Searches until a hit with <paramref name="text"/> shows (indexing runs in the background: a
+    /// document's text is extracted first), for at most <paramref name="seconds"/> seconds.
+    /// </summary>
+    public static async Task<ILocator> SearchUntilFoundAsync(this IPage page, string baseUrl, string query, string text, int seconds = 15)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        var hit = page.Locator(".result", new() { HasText = text });
+        while (true)
+        {
+            await page.GotoAsync($"{baseUrl}/search?q={Uri.EscapeDataString(query)}");
+            if (await hit.CountAsync() > 0 || DateTime.UtcNow > until)
+            {
+                return hit;
+            }
+
+            await Task.Delay(300);
+        }
+    }
 }

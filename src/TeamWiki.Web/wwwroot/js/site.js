@@ -85,7 +85,7 @@ async function suggest(input) {
             li.id = "header-suggestion-" + i;
             li.setAttribute("role", "option");
             li.setAttribute("aria-selected", "false");
-            li.dataset.href = "/wiki/" + item.path;
+            li.dataset.href = item.url || "/wiki/" + item.path;
             const title = document.createElement("span");
             title.className = "suggestion-title";
             title.textContent = item.title;
