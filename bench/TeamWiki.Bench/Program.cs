@@ -1,6 +1,6 @@
 using TeamWiki.Bench;
 
-// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|all] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--queries N]
+// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|projects|all] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--queries N] [--tasks N] [--documents N]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v && int.TryParse(v, out var n) ? n : fallback;
@@ -72,4 +72,12 @@ if (what is "http" or "all")
     report.Write("cold-start", "Cold start", command, cold);
     Console.WriteLine(views);
     Console.WriteLine(cold);
+}
+
+if (what is "projects" or "all")
+{
+    Console.WriteLine("Projects: board with many tasks, document uploads until searchable…");
+    var section = await ProjectsBenchmark.RunAsync(Option("--tasks", 5_000), Option("--documents", 150));
+    report.Write("projects", "Project spaces: board and documents", command, section);
+    Console.WriteLine(section);
 }

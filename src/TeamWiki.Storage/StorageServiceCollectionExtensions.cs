@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => GitContentRepository.OpenOrCreate(folder.GitDirectory, sp.GetRequiredService<ILogger<GitContentRepository>>()));
         services.AddSingleton<IContentRepository>(sp => sp.GetRequiredService<GitContentRepository>());
         services.AddSingleton<IContentCatalog>(sp => new ContentCatalog(sp.GetRequiredService<IContentRepository>(), folder.CatalogCacheFile));
+        services.AddSingleton<History.LastChangeCache>();
         services.AddSingleton<IPageStore, PageStore>();
         services.AddHostedService<ExternalCommitWatcher>();
         services.AddDbContextFactory<TeamWikiDbContext>(o => o.UseSqlite($"Data Source={folder.DatabaseFile}"));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamWiki.Storage.Git;
+using TeamWiki.Storage.History;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Storage.Spaces;
 
@@ -9,8 +10,10 @@ namespace TeamWiki.Storage.Documents;
 /// Documents in git: <c>space/_documents/name</c>. Uploading a file with a name that exists makes a new
 /// version (a commit); older versions stay readable and can be restored as a new version.
 /// </summary>
-public sealed class DocumentStore(IContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options)
+public sealed class DocumentStore(IContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
 {
+    private readonly LastChangeCache _lastChanges = lastChanges ?? new LastChangeCache(repository);
+
     /// <summary>The folder of a space's documents.</summary>
     public const string Folder = "_documents";
 
@@ -60,7 +63,7 @@ public sealed class DocumentStore(IContentRepository repository, IContentCatalog
     public IReadOnlyList<DocumentInfo> InSpace(string space)
     {
         var entries = catalog.Current.DocumentsIn(space).ToList();
-        var changes = repository.LastChanges(entries.Select(e => e.Path).ToList());
+        var changes = _lastChanges.Of(entries);
         return entries.Select(e =>
         {
             var change = changes.GetValueOrDefault(e.Path);
@@ -85,7 +88,7 @@ public sealed class DocumentStore(IContentRepository repository, IContentCatalog
             return null;
         }
 
-        var change = repository.FileHistory(path, 1).FirstOrDefault();
+        var change = _lastChanges.Of(path, blob);
         return new DocumentInfo(Id(parsed.Space, parsed.Name), parsed.Space, parsed.Name, repository.BlobSize(blob) ?? 0, blob,
             change?.Id ?? "", change?.AuthorName ?? "", change?.When ?? DateTimeOffset.MinValue);
     }

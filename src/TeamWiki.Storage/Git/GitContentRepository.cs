@@ -217,6 +217,29 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<GitChange> Changes(string? fromCommit, string toCommit)
+    {
+        using var lease = _pool.Rent();
+        var repo = lease.Repo;
+        var to = repo.Lookup<Commit>(toCommit) ?? throw new RevisionNotFoundException(toCommit);
+        var from = fromCommit is null ? null : repo.Lookup<Commit>(fromCommit) ?? throw new RevisionNotFoundException(fromCommit);
+        using var changes = repo.Diff.Compare<TreeChanges>(from?.Tree, to.Tree);
+        var result = new List<GitChange>();
+        foreach (var change in changes)
+        {
+            if (change.OldPath is { Length: > 0 } old && old != change.Path)
+            {
+                result.Add(new GitChange(old, null));
+            }
+
+            var gone = change.Status == ChangeKind.Deleted || change.Mode is Mode.Directory or Mode.GitLink or Mode.Nonexistent;
+            result.Add(new GitChange(change.Path, gone ? null : change.Oid.Sha));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
     public string UnifiedDiff(string? oldBlobId, string? newBlobId, string path)
     {
         using var lease = _pool.Rent();

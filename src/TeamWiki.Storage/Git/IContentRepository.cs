@@ -46,6 +46,13 @@ public interface IContentRepository
     /// <summary>The files that differ between two commits (null: the empty tree), renames as remove + add.</summary>
     IReadOnlyList<string> ChangedPaths(string? fromCommit, string toCommit);
 
+    /// <summary>
+    /// The files that differ between two commits with their blob ids at <paramref name="toCommit"/>
+    /// (null: gone there); a rename is a removal and an addition. Unchanged folders are skipped by id,
+    /// so this costs what changed, not the size of the tree.
+    /// </summary>
+    IReadOnlyList<GitChange> Changes(string? fromCommit, string toCommit);
+
     /// <summary>A unified diff of two versions of a text file (either may be null for "did not exist").</summary>
     string UnifiedDiff(string? oldBlobId, string? newBlobId, string path);
 

@@ -14,19 +14,15 @@ public sealed class PageStore : IPageStore
     private readonly IContentCatalog _catalog;
     private readonly StorageOptions _options;
 
-    // The commit that last changed each page at the tip. Finding it walks history, so it is kept until
-    // a commit touches the page; the generation stops a walk that raced with a commit from storing.
-    private readonly ConcurrentDictionary<string, GitCommitInfo> _lastChange = new(StringComparer.Ordinal);
-    private readonly Lock _lastChangeGate = new();
-    private long _generation;
+    private readonly LastChangeCache _lastChanges;
 
-    /// <summary>Creates the store.</summary>
-    public PageStore(IContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options)
+    /// <summary>Creates the store; <paramref name="lastChanges"/> is shared with the task and document stores.</summary>
+    public PageStore(IContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
     {
         _repository = repository;
         _catalog = catalog;
         _options = options.Value;
-        _repository.HeadMoved += OnHeadMoved;
+        _lastChanges = lastChanges ?? new LastChangeCache(repository);
     }
 
     /// <inheritdoc />
@@ -139,32 +135,7 @@ public sealed class PageStore : IPageStore
     /// Finds the last change of every page in one walk of the history and keeps the answers, so the first
     /// view of each page after a start does not walk the history on its own. Run it in the background.
     /// </summary>
-    public int PreloadLastChanges()
-    {
-        var head = _repository.Head;
-        if (head is null)
-        {
-            return 0;
-        }
-
-        var generation = Interlocked.Read(ref _generation);
-        var files = _catalog.Current.Pages.Select(p => p.Path.FilePath).ToList();
-        var found = _repository.LastChanges(files);
-        lock (_lastChangeGate)
-        {
-            if (_generation != generation || _repository.Head != head)
-            {
-                return 0;
-            }
-
-            foreach (var (path, change) in found)
-            {
-                _lastChange.TryAdd(path, change);
-            }
-        }
-
-        return found.Count;
-    }
+    public int PreloadLastChanges() => _lastChanges.Of(_catalog.Current.Pages.Select(p => new GitEntry(p.Path.FilePath, p.BlobId)).ToList()).Count;
 
     /// <inheritdoc />
     public IReadOnlyList<PageRevision> History(PagePath path, int max = 200) =>
@@ -219,52 +190,11 @@ public sealed class PageStore : IPageStore
         ?? history.Value.Where(r => r.Revision == revision)
             .Select(r => _repository.ReadFile(r.Path + PagePath.FileExtension, revision)).FirstOrDefault();
 
-    /// <summary>
-    /// The commit that last changed <paramref name="file"/> at or before the commit it was read at. A cached
-    /// answer is used only when that commit holds exactly the same blob.
-    /// </summary>
-    private GitCommitInfo? LastChange(string filePath, GitFile file)
-    {
-        if (_lastChange.TryGetValue(filePath, out var cached) && _repository.BlobIdOf(filePath, cached.Id) == file.BlobId)
-        {
-            return cached;
-        }
-
-        var generation = Interlocked.Read(ref _generation);
-        var found = _repository.FileHistory(filePath, 1, file.CommitId).FirstOrDefault();
-        lock (_lastChangeGate)
-        {
-            if (found is not null && _generation == generation && file.CommitId == _repository.Head)
-            {
-                _lastChange[filePath] = found;
-            }
-        }
-
-        return found;
-    }
+    /// <summary>The commit that last changed <paramref name="file"/> at or before the commit it was read at.</summary>
+    private GitCommitInfo? LastChange(string filePath, GitFile file) => _lastChanges.Of(filePath, file.BlobId, file.CommitId);
 
     /// <summary>The last change of a file at the tip, or null when it does not exist there.</summary>
-    private GitCommitInfo? LastChangeAtHead(string filePath) =>
-        _repository.ReadFile(filePath) is { } file ? LastChange(filePath, file) : null;
-
-    private void OnHeadMoved(object? sender, HeadMovedEventArgs e)
-    {
-        var changed = e.OldHead is null ? null : _repository.ChangedPaths(e.OldHead, e.NewHead);
-        lock (_lastChangeGate)
-        {
-            Interlocked.Increment(ref _generation);
-            if (changed is null)
-            {
-                _lastChange.Clear();
-                return;
-            }
-
-            foreach (var path in changed)
-            {
-                _lastChange.TryRemove(path, out _);
-            }
-        }
-    }
+    private GitCommitInfo? LastChangeAtHead(string filePath) => _lastChanges.AtHead(filePath);
 
     private static string? CleanMessage(string? message)
     {

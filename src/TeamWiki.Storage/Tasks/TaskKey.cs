@@ -2,7 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace TeamWiki.Storage.Tasks;
 
-/// <summary>Task keys (<c>HB-12</c>, case-insensitive in URLs) and where their files live.</summary>
+/// <summary>
+/// Task keys (<c>HB-12</c>, case-insensitive in URLs) and where their files live: in folders of a
+/// hundred, <c>space/_tasks/1200/HB-1234.md</c>, because git rewrites a whole folder's tree on every
+/// commit and a flat folder of thousands of tasks makes each card move slow. A task file put straight
+/// into <c>_tasks/</c> by hand is read too, and stays where it is.
+/// </summary>
 public static partial class TaskKey
 {
     /// <summary>The folder of a space's tasks.</summary>
@@ -17,17 +22,27 @@ public static partial class TaskKey
             ? m.Groups[1].Value.ToUpperInvariant() + "-" + int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary>The key of a file path in the repository, or null.</summary>
+    /// <summary>The key of a task file's path in the repository (in a hundred's folder or straight in <c>_tasks/</c>), or null.</summary>
     public static (string Space, string Key)? FromFilePath(string path)
     {
         var parts = path.Split('/');
-        return parts.Length == 3 && parts[1] == Folder && parts[2].EndsWith(".md", StringComparison.Ordinal) && Normalise(parts[2][..^3]) is { } key
+        var file = parts switch
+        {
+            [_, Folder, var name] => name,
+            [_, Folder, var group, var name] when group.Length is > 0 and <= 7 && group.All(char.IsAsciiDigit) => name,
+            _ => null,
+        };
+        return file is not null && file.EndsWith(".md", StringComparison.Ordinal) && Normalise(file[..^3]) is { } key
             ? (parts[0], key)
             : null;
     }
 
-    /// <summary>The file of a task.</summary>
-    public static string FilePath(string space, string key) => $"{space}/{Folder}/{key}.md";
+    /// <summary>Where a new task's file goes: <c>space/_tasks/1200/HB-1234.md</c>.</summary>
+    public static string FilePath(string space, string key)
+    {
+        var number = int.Parse(key[(key.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        return $"{space}/{Folder}/{number / 100 * 100}/{key}.md";
+    }
 
     /// <summary>Where a deleted task is kept.</summary>
     public static string DeletedPath(string space, string key) => $"{space}/{DeletedFolder}/{key}.md";

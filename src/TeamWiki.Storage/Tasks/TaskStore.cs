@@ -11,9 +11,10 @@ namespace TeamWiki.Storage.Tasks;
 /// merge, like pages; changing fields without a base (a card moved on the board) applies the change to
 /// the latest version, so concurrent moves and edits never undo each other.
 /// </summary>
-public sealed class TaskStore(IContentRepository repository, IContentCatalog catalog)
+public sealed class TaskStore(IContentRepository repository, IContentCatalog catalog, LastChangeCache? lastChanges = null)
 {
     private const int Attempts = 5;
+    private readonly LastChangeCache _lastChanges = lastChanges ?? new LastChangeCache(repository);
 
     /// <summary>A task with its last change (revision, who, when), or null.</summary>
     public WikiTask? Get(string key)
@@ -24,8 +25,7 @@ public sealed class TaskStore(IContentRepository repository, IContentCatalog cat
             return null;
         }
 
-        var path = TaskKey.FilePath(task.Space, task.Key);
-        var change = repository.FileHistory(path, 1).FirstOrDefault();
+        var change = _lastChanges.Of(PathOf(task), task.BlobId);
         return change is null ? task : task with { Revision = change.Id, UpdatedBy = change.AuthorName, Updated = change.When };
     }
 
@@ -66,9 +66,11 @@ public sealed class TaskStore(IContentRepository repository, IContentCatalog cat
     /// <exception cref="TaskConflictException">The change overlaps one made since the base revision.</exception>
     public WikiTask Update(string key, Func<WikiTask, WikiTask> change, ContentAuthor author, string? baseRevision = null)
     {
-        var current = Get(key) ?? throw new TaskNotFoundException(key);
-        var info = catalog.Current.FindSpace(current.Space) ?? throw new SpaceNotFoundException(current.Space);
-        var path = TaskKey.FilePath(current.Space, current.Key);
+        // The snapshot suffices to find the file; its last change (a history walk) is not needed here.
+        var snapshot = catalog.Current;
+        var current = snapshot.FindTask(TaskKey.Normalise(key) ?? "") ?? throw new TaskNotFoundException(key);
+        var info = snapshot.FindSpace(current.Space) ?? throw new SpaceNotFoundException(current.Space);
+        var path = PathOf(current);
         for (var attempt = 1; ; attempt++)
         {
             var at = baseRevision ?? repository.Head!;
@@ -101,7 +103,7 @@ public sealed class TaskStore(IContentRepository repository, IContentCatalog cat
     public void Delete(string key, ContentAuthor author)
     {
         var task = Get(key) ?? throw new TaskNotFoundException(key);
-        repository.Commit(new CommitRequest([new MoveFile(TaskKey.FilePath(task.Space, task.Key), TaskKey.DeletedPath(task.Space, task.Key))],
+        repository.Commit(new CommitRequest([new MoveFile(PathOf(task), TaskKey.DeletedPath(task.Space, task.Key))],
             author, $"Delete {task.Key}: {task.Title}"));
     }
 
@@ -109,7 +111,7 @@ public sealed class TaskStore(IContentRepository repository, IContentCatalog cat
     public IReadOnlyList<PageRevision> History(string key)
     {
         var task = catalog.Current.FindTask(TaskKey.Normalise(key) ?? "") ?? throw new TaskNotFoundException(key);
-        return repository.FileHistory(TaskKey.FilePath(task.Space, task.Key))
+        return repository.FileHistory(PathOf(task))
             .Select(c => new PageRevision(c.Id, c.AuthorName, c.AuthorEmail, c.When, c.Message, task.Key)).ToList();
     }
 
@@ -117,9 +119,12 @@ public sealed class TaskStore(IContentRepository repository, IContentCatalog cat
     public WikiTask? At(string key, string revision)
     {
         var task = catalog.Current.FindTask(TaskKey.Normalise(key) ?? "") ?? throw new TaskNotFoundException(key);
-        var file = repository.ReadFile(TaskKey.FilePath(task.Space, task.Key), revision);
+        var file = repository.ReadFile(PathOf(task), revision);
         return file is null ? null : TaskFile.Parse(task.Space, task.Key, file.Text, "todo") with { Revision = revision };
     }
+
+    /// <summary>Where a stored task's file is (tasks put straight into <c>_tasks/</c> by hand stay there).</summary>
+    private static string PathOf(WikiTask task) => task.FilePath.Length > 0 ? task.FilePath : TaskKey.FilePath(task.Space, task.Key);
 
     private static WikiTask Validate(WikiTask task, SpaceInfo space)
     {

@@ -17,8 +17,8 @@ public enum TaskPriority
 }
 
 /// <summary>
-/// A task: one Markdown file <c>space/_tasks/KEY.md</c> with YAML front matter, so every change is a
-/// commit and the history comes from git.
+/// A task: one Markdown file <c>space/_tasks/1200/KEY.md</c> with YAML front matter, so every change is
+/// a commit and the history comes from git.
 /// </summary>
 /// <param name="Key">Readable key, unique in the wiki: <c>HB-12</c>.</param>
 /// <param name="Space">The space key.</param>
@@ -48,6 +48,9 @@ public sealed record WikiTask(
 {
     /// <summary>The number part of the key.</summary>
     public int Number => int.Parse(Key[(Key.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Its file in the repository (empty for a task not stored yet).</summary>
+    public string FilePath { get; init; } = "";
 
     /// <summary>The git blob id of its file.</summary>
     public string BlobId { get; init; } = "";

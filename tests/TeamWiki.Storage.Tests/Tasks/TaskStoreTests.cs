@@ -24,7 +24,7 @@ public class TaskStoreTests : IDisposable
         Assert.Equal("HB-1", first.Key);
         Assert.Equal("HB-2", second.Key);
         Assert.Equal("todo", first.Status);
-        var file = _wiki.Repository.ReadFile("handboek/_tasks/HB-2.md")!.Text;
+        var file = _wiki.Repository.ReadFile("handboek/_tasks/0/HB-2.md")!.Text;
         Assert.Contains("title: \"Nieuwe stoelen bestellen\"", file);
         Assert.Contains("assignee: bob", file);
         Assert.Equal("Bob Jansen", _tasks.Get("hb-2")!.UpdatedBy);
@@ -154,4 +154,30 @@ public class TaskStoreTests : IDisposable
     }
 
     public void Dispose() => _wiki.Dispose();
+}
+
+public class TaskKeyTests
+{
+    [Theory]
+    [InlineData("HB-1", "handboek/_tasks/0/HB-1.md")]
+    [InlineData("HB-99", "handboek/_tasks/0/HB-99.md")]
+    [InlineData("HB-100", "handboek/_tasks/100/HB-100.md")]
+    [InlineData("HB-1234", "handboek/_tasks/1200/HB-1234.md")]
+    public void TasksAreFiledInFoldersOfAHundred(string key, string path) =>
+        Assert.Equal(path, TaskKey.FilePath("handboek", key));
+
+    [Theory]
+    [InlineData("handboek/_tasks/1200/HB-1234.md", "HB-1234")]
+    [InlineData("handboek/_tasks/HB-7.md", "HB-7")]
+    [InlineData("handboek/_tasks/0/hb-7.md", "HB-7")]
+    public void TaskFilesAreRecognisedInAFolderOfAHundredOrPutStraightInTasks(string path, string key) =>
+        Assert.Equal(("handboek", key), TaskKey.FromFilePath(path));
+
+    [Theory]
+    [InlineData("handboek/_tasks/oud/HB-1.md")]
+    [InlineData("handboek/_tasks/_deleted/HB-1.md")]
+    [InlineData("handboek/_tasks/0/notities.md")]
+    [InlineData("handboek/_tasks/0/HB-1.txt")]
+    [InlineData("handboek/taken/HB-1.md")]
+    public void OtherFilesAreNotTasks(string path) => Assert.Null(TaskKey.FromFilePath(path));
 }

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using TeamWiki.Storage.Git;
+
+namespace TeamWiki.Storage.History;
+
+/// <summary>
+/// The commit that last changed each file at the tip (a page view shows who changed it and when; a
+/// task's edit form needs its revision). Finding it walks history, so an answer is kept, with the blob
+/// it was found for, until a commit touches the file; a generation count stops a walk that raced with
+/// a commit from storing a stale answer. One cache serves pages, tasks and documents.
+/// </summary>
+public sealed class LastChangeCache
+{
+    private readonly IContentRepository _repository;
+    private readonly ConcurrentDictionary<string, (GitCommitInfo Change, string BlobId)> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private long _generation;
+
+    /// <summary>Creates the cache and follows the branch.</summary>
+    public LastChangeCache(IContentRepository repository)
+    {
+        _repository = repository;
+        _repository.HeadMoved += OnHeadMoved;
+    }
+
+    /// <summary>The last change of <paramref name="file"/> at or before the commit it was read at.</summary>
+    public GitCommitInfo? Of(GitFile file) => Of(file.Path, file.BlobId, file.CommitId);
+
+    /// <summary>
+    /// The last change of the file at <paramref name="path"/> holding <paramref name="blobId"/> at
+    /// <paramref name="commit"/> (default: the tip); null when it never existed there.
+    /// </summary>
+    public GitCommitInfo? Of(string path, string blobId, string? commit = null)
+    {
+        if (_entries.TryGetValue(path, out var cached) && cached.BlobId == blobId && (commit is null || commit == _repository.Head))
+        {
+            return cached.Change;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
+        var head = _repository.Head;
+        var found = _repository.FileHistory(path, 1, commit).FirstOrDefault();
+        Store(path, blobId, found, generation, commit ?? head);
+        return found;
+    }
+
+    /// <summary>The last change of a file at the tip, or null when it does not exist there.</summary>
+    public GitCommitInfo? AtHead(string path) =>
+        _repository.Head is { } head && _repository.BlobIdOf(path, head) is { } blob ? Of(path, blob, head) : null;
+
+    /// <summary>
+    /// The last changes of many files at the tip (path and blob id as listed at the tip): cached answers,
+    /// and one walk of the history for the rest.
+    /// </summary>
+    public IReadOnlyDictionary<string, GitCommitInfo> Of(IReadOnlyCollection<GitEntry> files)
+    {
+        var result = new Dictionary<string, GitCommitInfo>(StringComparer.Ordinal);
+        var missing = new List<GitEntry>();
+        foreach (var file in files)
+        {
+            if (_entries.TryGetValue(file.Path, out var cached) && cached.BlobId == file.BlobId)
+            {
+                result[file.Path] = cached.Change;
+            }
+            else
+            {
+                missing.Add(file);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
+        var head = _repository.Head;
+        var found = _repository.LastChanges(missing.Select(m => m.Path).ToList());
+        foreach (var file in missing)
+        {
+            if (found.TryGetValue(file.Path, out var change))
+            {
+                result[file.Path] = change;
+                Store(file.Path, file.BlobId, change, generation, head);
+            }
+        }
+
+        return result;
+    }
+
+    private void Store(string path, string blobId, GitCommitInfo? change, long generation, string? commit)
+    {
+        lock (_gate)
+        {
+            if (change is not null && _generation == generation && commit is not null && commit == _repository.Head)
+            {
+                _entries[path] = (change, blobId);
+            }
+        }
+    }
+
+    private void OnHeadMoved(object? sender, HeadMovedEventArgs e)
+    {
+        var changed = e.OldHead is null ? null : _repository.ChangedPaths(e.OldHead, e.NewHead);
+        lock (_gate)
+        {
+            Interlocked.Increment(ref _generation);
+            if (changed is null)
+            {
+                _entries.Clear();
+                return;
+            }
+
+            foreach (var path in changed)
+            {
+                _entries.TryRemove(path, out _);
+            }
+        }
+    }
+}
