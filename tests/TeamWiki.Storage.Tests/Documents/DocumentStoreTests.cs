@@ -35,7 +35,7 @@ public class DocumentStoreTests : IDisposable
         _documents.Restore(first.Id, versions[1].Revision, Alice);
         Assert.Equal(Pdf, _documents.Content(first.Id));
         Assert.Equal(3, _documents.Versions(first.Id).Count);
-        Assert.Single(_documents.InSpace("project-atlas"));
+        Assert.Single(_documents.InSpace("project-atlas"), d => d.Name == "offerte-atlas.pdf");
     }
 
     [Theory]
