@@ -34,6 +34,21 @@ public partial class DutchResourcesTests
         }
     }
 
+    [Fact]
+    public void EveryTranslationIsFoundAtRunTime()
+    {
+        // Resource names that differ only in case are merged when the resources are compiled, so
+        // "Archived" and "archived" cannot both be keys: one of them would silently stay English.
+        var translations = Translations();
+        var clashes = translations.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only in case:\n" + string.Join("\n", clashes));
+
+        var resources = new System.Resources.ResourceManager("TeamWiki.Web.Resources.SharedResource", typeof(Program).Assembly);
+        var dutch = CultureInfo.GetCultureInfo("nl");
+        var wrong = translations.Where(t => resources.GetString(t.Key, dutch) != t.Value).Select(t => t.Key).ToList();
+        Assert.True(wrong.Count == 0, "Not found at run time:\n" + string.Join("\n", wrong));
+    }
+
     private static Dictionary<string, string> Translations() =>
         XDocument.Load(Path.Combine(WebProject, "Resources", "SharedResource.nl.resx")).Root!.Elements("data")
             .ToDictionary(e => e.Attribute("name")!.Value, e => e.Element("value")!.Value);
