@@ -1,6 +1,7 @@
 using TeamWiki.Web.Api;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Components;
+using TeamWiki.Web.Conversation;
 using TeamWiki.Web.Hosting;
 using TeamWiki.Web.Markup;
 
@@ -15,6 +16,7 @@ var data = builder.AddTeamWikiDataFolder();
 builder.AddTeamWikiStorageAndSearch(data);
 builder.AddTeamWikiMarkup();
 builder.AddTeamWikiAuth(data);
+builder.AddTeamWikiConversation();
 builder.AddTeamWikiUi();
 
 var app = builder.Build();

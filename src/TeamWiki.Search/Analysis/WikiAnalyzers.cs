@@ -65,6 +65,36 @@ public sealed class WikiAnalyzers
     /// <summary>Words as written, lower case, accents folded next to the original: spelling, prefixes, names.</summary>
     public Analyzer Words { get; }
 
+    /// <summary>
+    /// The Dutch search terms of <paramref name="text"/> (stemmed, stop words dropped), plus the parts of
+    /// compound words when <paramref name="withParts"/>: the same analysis the index uses, for matching
+    /// small texts (posts, replies) in memory.
+    /// </summary>
+    public IReadOnlySet<string> DutchTerms(string text, bool withParts)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        Collect(Dutch);
+        if (withParts)
+        {
+            Collect(DutchParts);
+        }
+
+        return terms;
+
+        void Collect(Analyzer analyzer)
+        {
+            using var stream = analyzer.GetTokenStream("body", new StringReader(text));
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                terms.Add(term.ToString());
+            }
+
+            stream.End();
+        }
+    }
+
     /// <summary>The analyser the index writer uses, per field.</summary>
     public Analyzer Index { get; }
 

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TeamWiki.Storage.Activity;
+using TeamWiki.Storage.Conversation;
+using TeamWiki.Storage.Notifications;
 using TeamWiki.Storage.People;
 using TeamWiki.Storage.Spaces;
 
 namespace TeamWiki.Storage.Data;
 
-/// <summary>Accounts, tokens and (later) conversation. Changes go through migrations only.</summary>
+/// <summary>Accounts, tokens, memberships, conversation, notifications and derived activity. Changes go through migrations only.</summary>
 public sealed class TeamWikiDbContext(DbContextOptions<TeamWikiDbContext> options) : IdentityDbContext<WikiUser>(options)
 {
     /// <summary>Personal API tokens.</summary>
@@ -13,6 +16,36 @@ public sealed class TeamWikiDbContext(DbContextOptions<TeamWikiDbContext> option
 
     /// <summary>Who is in which space, with which role.</summary>
     public DbSet<SpaceMember> SpaceMembers => Set<SpaceMember>();
+
+    /// <summary>Discussion posts.</summary>
+    public DbSet<Post> Posts => Set<Post>();
+
+    /// <summary>Replies to posts.</summary>
+    public DbSet<Reply> Replies => Set<Reply>();
+
+    /// <summary>Reactions to posts and replies.</summary>
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+
+    /// <summary>Comments on pages, tasks and documents.</summary>
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    /// <summary>In-app notifications.</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>Who watches what.</summary>
+    public DbSet<Watch> Watches => Set<Watch>();
+
+    /// <summary>Changes to content, recorded from git.</summary>
+    public DbSet<ContentEvent> ContentEvents => Set<ContentEvent>();
+
+    /// <summary>The commit up to which <see cref="ContentEvents"/> are recorded.</summary>
+    public DbSet<RecordedHead> RecordedHeads => Set<RecordedHead>();
+
+    /// <summary>Searches that found nothing.</summary>
+    public DbSet<SearchMiss> SearchMisses => Set<SearchMiss>();
+
+    /// <summary>Profile photos.</summary>
+    public DbSet<UserPhoto> UserPhotos => Set<UserPhoto>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)

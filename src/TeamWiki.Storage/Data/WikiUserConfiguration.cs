@@ -11,6 +11,11 @@ internal sealed class WikiUserConfiguration : IEntityTypeConfiguration<WikiUser>
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
         builder.Property(u => u.Handle).HasMaxLength(64).IsRequired();
         builder.HasIndex(u => u.Handle).IsUnique();
+        builder.Property(u => u.Team).HasMaxLength(100);
+        builder.Property(u => u.JobTitle).HasMaxLength(100);
+        builder.Property(u => u.AskMeAbout).HasMaxLength(500);
+        builder.Property(u => u.EmailDigest).HasDefaultValue(true);
         builder.Ignore(u => u.IsActive);
+        builder.Ignore(u => u.Topics);
     }
 }

@@ -205,6 +205,22 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<GitCommitInfo> CommitsBetween(string? fromCommit, string toCommit, int max)
+    {
+        using var lease = _pool.Rent();
+        var repo = lease.Repo;
+        var to = repo.Lookup<Commit>(toCommit) ?? throw new RevisionNotFoundException(toCommit);
+        var from = fromCommit is null ? null : repo.Lookup<Commit>(fromCommit) ?? throw new RevisionNotFoundException(fromCommit);
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = to,
+            ExcludeReachableFrom = from,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time | CommitSortStrategies.Reverse,
+        };
+        return repo.Commits.QueryBy(filter).Take(max).Select(c => Info(c)).ToList();
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<string> ChangedPaths(string? fromCommit, string toCommit)
     {
         using var lease = _pool.Rent();

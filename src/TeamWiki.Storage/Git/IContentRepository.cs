@@ -43,6 +43,12 @@ public interface IContentRepository
     /// <summary>The latest commits on the branch, newest first.</summary>
     IReadOnlyList<GitCommitInfo> RecentCommits(int max);
 
+    /// <summary>
+    /// The commits reachable from <paramref name="toCommit"/> but not from <paramref name="fromCommit"/>
+    /// (null: all), oldest first, at most <paramref name="max"/> (the oldest ones).
+    /// </summary>
+    IReadOnlyList<GitCommitInfo> CommitsBetween(string? fromCommit, string toCommit, int max);
+
     /// <summary>The files that differ between two commits (null: the empty tree), renames as remove + add.</summary>
     IReadOnlyList<string> ChangedPaths(string? fromCommit, string toCommit);
 

@@ -23,6 +23,27 @@ public sealed class WikiUser : IdentityUser
     /// </summary>
     public bool IsGuest { get; set; }
 
+    /// <summary>Team or department (profile).</summary>
+    public string? Team { get; set; }
+
+    /// <summary>Job title (profile).</summary>
+    public string? JobTitle { get; set; }
+
+    /// <summary>"Ask me about": topics, separated by commas (profile).</summary>
+    public string? AskMeAbout { get; set; }
+
+    /// <summary>When the profile photo was last changed, or null without photo.</summary>
+    public DateTimeOffset? PhotoUpdatedAt { get; set; }
+
+    /// <summary>Receive the daily e-mail digest of unread notifications (when the installation sends e-mail).</summary>
+    public bool EmailDigest { get; set; } = true;
+
+    /// <summary>When the last digest went out.</summary>
+    public DateTimeOffset? LastDigestAt { get; set; }
+
+    /// <summary>The "ask me about" topics as a list.</summary>
+    public IReadOnlyList<string> Topics => (AskMeAbout ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>True while the account may sign in.</summary>
     public bool IsActive => DisabledAt is null;
 }

@@ -16,6 +16,10 @@ public sealed class ApiExceptionFilter : IEndpointFilter
         {
             return await next(context);
         }
+        catch (Conversation.ConversationException ex)
+        {
+            return Problem(ex.Status, ex.Title, ex.Message);
+        }
         catch (InvalidPagePathException ex)
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid page path", ex.Reason);

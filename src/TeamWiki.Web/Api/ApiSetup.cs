@@ -20,6 +20,9 @@ public static class ApiSetup
         api.MapSearchApi();
         api.MapTasksApi();
         api.MapDocumentsApi(options.MaxUploadBytes);
+        api.MapConversationApi();
+        api.MapNotificationsApi();
+        api.MapPeopleApi();
         app.MapFilesApi();
         app.MapHealthApi();
         return app;

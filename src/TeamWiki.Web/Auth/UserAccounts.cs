@@ -13,7 +13,7 @@ public sealed record AccountResult(WikiUser? User, IReadOnlyList<string> Errors,
 }
 
 /// <summary>Creates, disables and lists accounts (the admin's work, and the setup page's).</summary>
-public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<IdentityRole> roles, SetupState setup)
+public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<IdentityRole> roles, SetupState setup, People.PeopleDirectory directory)
 {
     /// <summary>Longest display name.</summary>
     public const int MaxNameLength = 100;
@@ -75,6 +75,7 @@ public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<Identi
         }
 
         setup.UserCreated();
+        directory.Invalidate();
         return new AccountResult(user, []);
     }
 
@@ -91,6 +92,7 @@ public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<Identi
         await users.UpdateAsync(user);
         // A new security stamp invalidates existing sign-in cookies at their next validation.
         await users.UpdateSecurityStampAsync(user);
+        directory.Invalidate();
         return true;
     }
 

@@ -71,6 +71,16 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>
+    /// The @handles mentioned in <paramref name="markdown"/> (lower case, each once): outside code, not
+    /// inside e-mail addresses, exactly what renders as a mention link.
+    /// </summary>
+    public IReadOnlyList<string> Mentions(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return TryParse(markdown) is { } document ? MentionExtension.Collect(document) : [];
+    }
+
+    /// <summary>
     /// Parses, or returns null when Markdig refuses the input: it throws an ArgumentException when
     /// elements nest too deeply (thousands of "&gt;" or "[["), which one pasted log file can trigger.
     /// One odd page must not make every view of it fail.

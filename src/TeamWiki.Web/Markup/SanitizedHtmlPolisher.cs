@@ -18,7 +18,7 @@ internal static partial class SanitizedHtmlPolisher
     private static readonly HashSet<string> KnownClasses = new(StringComparer.Ordinal)
     {
         "wikilink", "missing", "anchor", "contains-task-list", "task-list-item",
-        "footnotes", "footnote-ref", "footnote-back-ref",
+        "footnotes", "footnote-ref", "footnote-back-ref", "mention",
     };
 
     public static void Polish(IElement root, IReadOnlyList<string> pageFolder)

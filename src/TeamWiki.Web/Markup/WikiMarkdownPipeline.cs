@@ -37,6 +37,8 @@ internal static class WikiMarkdownPipeline
             .UseDefinitionLists()
             .Use<WikiLinkExtension>()
             .Use<HeadingAnchorExtension>()
+            // @handle links to the person; the same parse finds whom to notify.
+            .Use<MentionExtension>()
             // Deliberately absent: UseSoftlineBreakAsHardlineBreak. GitHub renders a single newline in a
             // .md file as a space, and wiki pages are files, not comments.
             // Raw HTML stays enabled; the sanitizer decides what of it survives.

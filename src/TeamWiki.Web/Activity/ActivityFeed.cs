@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using TeamWiki.Storage.Data;
+using TeamWiki.Web.Auth;
+using TeamWiki.Web.Components.Shared;
+using TeamWiki.Web.Conversation;
+using TeamWiki.Web.Notifications;
+using TeamWiki.Web.People;
+
+namespace TeamWiki.Web.Activity;
+
+/// <summary>One line of the activity feed.</summary>
+/// <param name="Kind">"page", "task", "document", "post", "reply" or "comment".</param>
+/// <param name="Action">"created", "edited", "deleted", "posted", "asked", "replied", "answered" or "commented".</param>
+public sealed record FeedItem(string Kind, string Action, string Title, string? Url, string? Space, string ActorName, string? ActorHandle, DateTimeOffset At, string? Excerpt);
+
+/// <summary>
+/// What happened, newest first, for a space or the whole team, from everything the viewer may see:
+/// content changes recorded from git, posts, replies and comments.
+/// </summary>
+public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, SpaceAccess access, TeamWiki.Storage.Pages.IContentCatalog catalog, Discussions discussions, PeopleDirectory people, ConversationText text)
+{
+    /// <summary>The kinds the feed can be filtered on.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["page", "task", "document", "post", "reply", "comment"];
+
+    /// <summary>Items per page.</summary>
+    public const int PageSize = 30;
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of the feed for <paramref name="space"/> (null: the whole
+    /// team), only <paramref name="kind"/> when given; and whether there is a next page.
+    /// </summary>
+    public async Task<(IReadOnlyList<FeedItem> Items, bool HasMore)> PageAsync(ClaimsPrincipal viewer, string? space, string? kind, int page = 1, int size = PageSize)
+    {
+        page = Math.Clamp(page, 1, 1000);
+        size = Math.Clamp(size, 1, 100);
+        var take = page * size + 1;
+        var spaces = space is null ? access.VisibleSpaces(viewer)?.ToList() : access.CanRead(viewer, space) ? [space] : [];
+        var all = spaces is null;
+        var teamStream = space is null && discussions.CanRead(viewer, null);
+        var byId = await people.ByIdsAsync();
+        await using var db = await contexts.CreateDbContextAsync();
+        var items = new List<FeedItem>();
+        if (kind is null or "page" or "task" or "document")
+        {
+            var q = db.ContentEvents.AsNoTracking().Where(e => all || spaces!.Contains(e.SpaceKey));
+            q = kind is null ? q : q.Where(e => e.Kind == kind);
+            items.AddRange((await q.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(take).ToListAsync()).Select(e => new FeedItem(
+                e.Kind, e.Action, e.Title, e.Action == "deleted" ? null : ItemLinks.For(e.Kind, e.ItemId), e.SpaceKey,
+                e.UserId is not null && byId.TryGetValue(e.UserId, out var p) ? p.Name : e.AuthorName,
+                e.UserId is not null && byId.TryGetValue(e.UserId, out var h) ? h.Handle : null, e.At, e.Message)));
+        }
+
+        if (kind is null or "post")
+        {
+            var q = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null && ((p.SpaceKey == null && teamStream) || (p.SpaceKey != null && (all || spaces!.Contains(p.SpaceKey)))));
+            items.AddRange((await q.OrderByDescending(p => p.CreatedAt).Take(take).ToListAsync()).Select(p => Item("post", p.IsQuestion ? "asked" : "posted",
+                p.Markdown, $"/posts/{p.Id}", p.SpaceKey, p.AuthorId, p.CreatedAt, null)));
+        }
+
+        if (kind is null or "reply")
+        {
+            var q = db.Replies.AsNoTracking().Where(r => r.DeletedAt == null && r.Post!.DeletedAt == null
+                && ((r.Post.SpaceKey == null && teamStream) || (r.Post.SpaceKey != null && (all || spaces!.Contains(r.Post.SpaceKey)))));
+            items.AddRange((await q.OrderByDescending(r => r.CreatedAt).Take(take).Select(r => new { r.Id, r.PostId, r.Markdown, r.AuthorId, r.CreatedAt, Question = r.Post!.Markdown, r.Post.SpaceKey, Answer = r.Post.AnswerReplyId == r.Id }).ToListAsync())
+                .Select(r => Item("reply", r.Answer ? "answered" : "replied", r.Question, $"/posts/{r.PostId}#reply-{r.Id}", r.SpaceKey, r.AuthorId, r.CreatedAt, r.Markdown)));
+        }
+
+        if (kind is null or "comment")
+        {
+            var q = db.Comments.AsNoTracking().Where(c => c.DeletedAt == null && (all || spaces!.Contains(c.SpaceKey)));
+            var comments = await q.OrderByDescending(c => c.CreatedAt).Take(take).ToListAsync();
+            foreach (var c in comments)
+            {
+                var colon = c.Target.IndexOf(':');
+                var targetKind = c.Target[..colon];
+                var id = c.Target[(colon + 1)..];
+                var title = ConversationTarget.Resolve(c.Target, catalog.Current)?.Title ?? id;
+                items.Add(Item("comment", "commented", title, ItemLinks.For(targetKind, id) + $"#comment-{c.Id}", c.SpaceKey, c.AuthorId, c.CreatedAt, c.Markdown));
+            }
+        }
+
+        var ordered = items.OrderByDescending(i => i.At).Skip((page - 1) * size).Take(size + 1).ToList();
+        return (ordered.Take(size).ToList(), ordered.Count > size);
+
+        FeedItem Item(string k, string action, string titleMarkdown, string url, string? sp, string authorId, DateTimeOffset at, string? excerptMarkdown)
+        {
+            var who = Discussions.Who(byId, authorId);
+            return new FeedItem(k, action, k == "comment" ? titleMarkdown : Notifier.Cut(text.Plain(titleMarkdown), 100), url, sp, who.Name, who.Handle, at,
+                excerptMarkdown is null ? null : Notifier.Cut(text.Plain(excerptMarkdown), 160));
+        }
+    }
+}

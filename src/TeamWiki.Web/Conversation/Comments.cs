@@ -1,0 +1,201 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using TeamWiki.Storage.Conversation;
+using TeamWiki.Storage.Data;
+using TeamWiki.Storage.Notifications;
+using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Auth;
+using TeamWiki.Web.Notifications;
+using TeamWiki.Web.People;
+
+namespace TeamWiki.Web.Conversation;
+
+/// <summary>
+/// Comments on pages, tasks and documents, threaded one level. Anyone who may read the target's space
+/// and is signed in may comment (not in archived spaces); authors edit their own; authors, space owners
+/// and admins remove them (soft: the comment shows as removed, its replies stay).
+/// </summary>
+public sealed class Comments(
+    IDbContextFactory<TeamWikiDbContext> contexts,
+    SpaceAccess access,
+    IContentCatalog catalog,
+    PeopleDirectory people,
+    ConversationText text,
+    Notifier notifier,
+    Watches watches)
+{
+    /// <summary>The target, or an error saying why not (malformed, missing, or not visible: 404 alike).</summary>
+    public ConversationTarget Target(ClaimsPrincipal user, string? target)
+    {
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            throw ConversationException.Invalid("Say what the comments are about: target=page:{path}, task:{key} or document:{id}");
+        }
+
+        var resolved = ConversationTarget.Resolve(target, catalog.Current);
+        if (resolved is null || !access.CanRead(user, resolved.Space))
+        {
+            throw ConversationException.NotFound("Target");
+        }
+
+        return resolved;
+    }
+
+    /// <summary>True when <paramref name="user"/> may comment on things in <paramref name="space"/>.</summary>
+    public bool CanComment(ClaimsPrincipal user, string space)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var p = access.For(user, space);
+        return p.Read && (p.WritePages || p.WriteTasks);
+    }
+
+    /// <summary>The comments on a target, oldest thread first, replies nested.</summary>
+    public async Task<IReadOnlyList<CommentView>> ListAsync(ClaimsPrincipal user, ConversationTarget target)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var all = await db.Comments.AsNoTracking().Where(c => c.Target == target.Value).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+        var byId = await people.ByIdsAsync();
+        var snapshot = catalog.Current;
+        var me = user.UserId();
+        var moderate = user.IsAdmin() || access.For(user, target.Space).Manage;
+        var canComment = CanComment(user, target.Space);
+        CommentView View(Comment c, IReadOnlyList<CommentView> replies) => new(
+            c.Id, c.Target, c.ParentId, Discussions.Who(byId, c.AuthorId), c.DeletedAt is null ? c.Markdown : "",
+            c.DeletedAt is null ? text.Html(c.Markdown, target.Space, snapshot) : "", c.CreatedAt, c.EditedAt, c.DeletedAt is not null,
+            c.DeletedAt is null && canComment && c.AuthorId == me, c.DeletedAt is null && me is not null && (c.AuthorId == me || moderate), replies);
+        var children = all.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value);
+        return all.Where(c => c.ParentId is null).Select(c => View(c, children[c.Id].Select(r => View(r, [])).ToList())).ToList();
+    }
+
+    /// <summary>Number of (not removed) comments on a target.</summary>
+    public async Task<int> CountAsync(string target)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.Comments.CountAsync(c => c.Target == target && c.DeletedAt == null);
+    }
+
+    /// <summary>
+    /// Adds a comment (a reply when <paramref name="parentId"/> is given; replies to replies join the
+    /// thread). Notifies, in this order of precedence: the people mentioned, the thread, the target's
+    /// authors and watchers.
+    /// </summary>
+    public async Task<CommentView> AddAsync(ClaimsPrincipal user, ConversationTarget target, string? markdown, long? parentId)
+    {
+        if (!CanComment(user, target.Space))
+        {
+            throw ConversationException.Forbidden("You may not comment here");
+        }
+
+        var body = ConversationText.Check(markdown);
+        await using var db = await contexts.CreateDbContextAsync();
+        Comment? parent = null;
+        if (parentId is { } pid)
+        {
+            parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == pid && c.Target == target.Value)
+                ?? throw ConversationException.Invalid($"Comment {pid} is not a comment on {target.Value}");
+            if (parent.ParentId is { } root)
+            {
+                parent = await db.Comments.FindAsync(root) ?? parent;
+            }
+        }
+
+        var comment = new Comment
+        {
+            Target = target.Value,
+            SpaceKey = target.Space,
+            ParentId = parent?.Id,
+            AuthorId = user.UserId()!,
+            Markdown = body,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync();
+
+        var excerpt = text.Plain(body);
+        var url = $"{target.Url}#comment-{comment.Id}";
+        var thread = parent is null
+            ? new List<string>()
+            : await db.Comments.Where(c => c.Id == parent.Id || c.ParentId == parent.Id).Select(c => c.AuthorId).Distinct().ToListAsync();
+        var authors = await db.ContentEvents.Where(e => e.Kind == target.Kind && e.ItemId == target.Id && e.UserId != null).Select(e => e.UserId!).Distinct().ToListAsync();
+        if (target.Kind == "task" && catalog.Current.FindTask(target.Id) is { } task)
+        {
+            var all = await people.AllAsync();
+            authors.AddRange(all.Where(p => p.Handle == task.Assignee || p.Handle == task.Reporter).Select(p => p.Id));
+        }
+
+        var watchers = await watches.WatchersOfAsync(Watches.Target(target.Kind, target.Id), Watches.Target("space", target.Space));
+        await notifier.SendAsync(
+        [
+            (await IdsOfAsync(text.Mentions(body)), Draft(NotificationKinds.Mention)),
+            (thread, Draft(NotificationKinds.Reply)),
+            (authors.Concat(watchers), Draft(NotificationKinds.Comment)),
+        ]);
+        return (await ListAsync(user, target)).SelectMany(c => c.Replies.Prepend(c)).First(c => c.Id == comment.Id);
+
+        NotificationDraft Draft(string kind) => new(kind, comment.AuthorId, user.Name(), target.Title, excerpt, url, target.Space);
+    }
+
+    /// <summary>Changes the text of one's own comment; people newly mentioned are notified.</summary>
+    public async Task<CommentView> EditAsync(ClaimsPrincipal user, long id, string? markdown)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var (comment, target) = await FindAsync(db, user, id);
+        if (comment.AuthorId != user.UserId() || !CanComment(user, target.Space))
+        {
+            throw ConversationException.Forbidden("Only the author may edit a comment");
+        }
+
+        if (comment.DeletedAt is not null)
+        {
+            throw ConversationException.Invalid("The comment was removed");
+        }
+
+        var body = ConversationText.Check(markdown);
+        var before = text.Mentions(comment.Markdown).ToHashSet();
+        comment.Markdown = body;
+        comment.EditedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync();
+        var added = text.Mentions(body).Where(h => !before.Contains(h));
+        await notifier.SendAsync(await IdsOfAsync(added),
+            new NotificationDraft(NotificationKinds.Mention, comment.AuthorId, user.Name(), target.Title, text.Plain(body), $"{target.Url}#comment-{comment.Id}", target.Space));
+        return (await ListAsync(user, target)).SelectMany(c => c.Replies.Prepend(c)).First(c => c.Id == comment.Id);
+    }
+
+    /// <summary>Removes a comment (author, space owner or admin). It stays in the thread as "removed".</summary>
+    public async Task<ConversationTarget> DeleteAsync(ClaimsPrincipal user, long id)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var (comment, target) = await FindAsync(db, user, id);
+        if (user.Identity?.IsAuthenticated != true || (comment.AuthorId != user.UserId() && !user.IsAdmin() && !access.For(user, target.Space).Manage))
+        {
+            throw ConversationException.Forbidden("Only the author or a space owner may remove a comment");
+        }
+
+        comment.DeletedAt ??= DateTimeOffset.UtcNow;
+        comment.DeletedById ??= user.UserId();
+        await db.SaveChangesAsync();
+        return target;
+    }
+
+    private async Task<(Comment Comment, ConversationTarget Target)> FindAsync(TeamWikiDbContext db, ClaimsPrincipal user, long id)
+    {
+        var comment = await db.Comments.FindAsync(id);
+        var target = comment is null ? null : ConversationTarget.Resolve(comment.Target, catalog.Current);
+        if (comment is null || target is null || !access.CanRead(user, target.Space))
+        {
+            throw ConversationException.NotFound("Comment");
+        }
+
+        return (comment, target);
+    }
+
+    private async Task<List<string>> IdsOfAsync(IEnumerable<string> handles)
+    {
+        var wanted = handles.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (await people.AllAsync()).Where(p => wanted.Contains(p.Handle)).Select(p => p.Id).ToList();
+    }
+}

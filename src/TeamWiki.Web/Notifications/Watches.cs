@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using TeamWiki.Storage.Data;
+using TeamWiki.Storage.Notifications;
+
+namespace TeamWiki.Web.Notifications;
+
+/// <summary>Who watches what: <c>page:{path}</c>, <c>task:{KEY}</c>, <c>document:{id}</c>, <c>space:{key}</c>, <c>post:{id}</c>.</summary>
+public sealed class Watches(IDbContextFactory<TeamWikiDbContext> contexts)
+{
+    /// <summary>True when <paramref name="userId"/> watches <paramref name="target"/>.</summary>
+    public async Task<bool> IsWatchingAsync(string? userId, string target)
+    {
+        if (userId is null)
+        {
+            return false;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.Watches.AnyAsync(w => w.UserId == userId && w.Target == target);
+    }
+
+    /// <summary>Starts or stops watching.</summary>
+    public async Task SetAsync(string userId, string target, bool watch)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var existing = await db.Watches.FindAsync(userId, target);
+        if (watch && existing is null)
+        {
+            db.Watches.Add(new Watch { UserId = userId, Target = target, CreatedAt = DateTimeOffset.UtcNow });
+        }
+        else if (!watch && existing is not null)
+        {
+            db.Watches.Remove(existing);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The people watching any of <paramref name="targets"/>.</summary>
+    public async Task<IReadOnlyList<string>> WatchersOfAsync(params string[] targets)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.Watches.Where(w => targets.Contains(w.Target)).Select(w => w.UserId).Distinct().ToListAsync();
+    }
+
+    /// <summary>The watch target of a page, task, document or space.</summary>
+    public static string Target(string kind, string id) => kind + ":" + id;
+}
