@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using System.Security.Claims;
 using TeamWiki.Storage.People;
+using TeamWiki.Web.Auth;
 using TeamWiki.Web.Localization;
 
 namespace TeamWiki.Web.Components;
@@ -30,6 +32,21 @@ public static class UiSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapCultureEndpoint();
+        app.MapGet("/notifications/{id:long}/open", async (long id, ClaimsPrincipal user, Notifications.Inbox inbox) =>
+            await inbox.MarkReadAsync(user.UserId()!, id) is { } n && n.Url.StartsWith('/') && !n.Url.StartsWith("//", StringComparison.Ordinal) && !n.Url.StartsWith("/\\", StringComparison.Ordinal)
+                ? Results.Redirect(n.Url)
+                : Results.Redirect("/notifications")).RequireAuthorization(WikiPolicies.Write);
+        app.MapGet("/people/{handle}/photo", async (string handle, ClaimsPrincipal user, People.PeopleDirectory people, Microsoft.EntityFrameworkCore.IDbContextFactory<Storage.Data.TeamWikiDbContext> contexts) =>
+        {
+            if (await people.ByHandleAsync(handle) is not { PhotoUpdatedAt: not null } person || !await people.CanSeeAsync(user, person))
+            {
+                return Results.NotFound();
+            }
+
+            await using var db = await contexts.CreateDbContextAsync();
+            var photo = await db.UserPhotos.FindAsync(person.Id);
+            return photo is null ? Results.NotFound() : Results.File(photo.Bytes, photo.ContentType);
+        }).RequireAuthorization(WikiPolicies.Write);
         app.MapPost("/account/logout", async (SignInManager<WikiUser> signIn, string? returnUrl) =>
         {
             await signIn.SignOutAsync();
