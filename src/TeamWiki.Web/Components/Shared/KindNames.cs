@@ -9,3 +9,11 @@ public static class KindNames
     public static string KindName(this IStringLocalizer localizer, string kind) =>
         localizer["kind:" + kind] is { ResourceNotFound: false } found ? found.Value : kind;
 }
+
+/// <summary>Translated terms stored under a prefix ("action:answered"), English (the term itself) when not translated.</summary>
+public static class PrefixedTerms
+{
+    /// <summary>The translation of <paramref name="prefix"/>:<paramref name="term"/>, or the term.</summary>
+    public static string Term(this IStringLocalizer localizer, string prefix, string term) =>
+        localizer[prefix + ":" + term] is { ResourceNotFound: false } found ? found.Value : term;
+}

@@ -3,20 +3,22 @@ using TeamWiki.Storage.Notifications;
 
 namespace TeamWiki.Web.Components.Shared;
 
-/// <summary>What a notification says happened, translated.</summary>
+/// <summary>What a notification says happened, translated ("notification:{kind}" resources).</summary>
 public static class NotificationTexts
 {
-    /// <summary>"mentioned you in", "replied to", …</summary>
-    public static string NotificationText(this IStringLocalizer l, string kind) => kind switch
+    private static readonly Dictionary<string, string> English = new()
     {
-        NotificationKinds.Mention => l["mentioned you in"],
-        NotificationKinds.Reply => l["replied to"],
-        NotificationKinds.Comment => l["commented on"],
-        NotificationKinds.Answer => l["marked your reply as the answer to"],
-        NotificationKinds.Assigned => l["assigned you"],
-        NotificationKinds.DueSoon => l["is due soon:"],
-        NotificationKinds.Changed => l["changed"],
-        NotificationKinds.Post => l["posted in a stream you watch:"],
-        _ => kind,
+        [NotificationKinds.Mention] = "mentioned you in",
+        [NotificationKinds.Reply] = "replied to",
+        [NotificationKinds.Comment] = "commented on",
+        [NotificationKinds.Answer] = "marked your reply as the answer to",
+        [NotificationKinds.Assigned] = "assigned you",
+        [NotificationKinds.DueSoon] = "is due soon:",
+        [NotificationKinds.Changed] = "changed",
+        [NotificationKinds.Post] = "posted in a stream you watch:",
     };
+
+    /// <summary>"mentioned you in", "replied to", …</summary>
+    public static string NotificationText(this IStringLocalizer l, string kind) =>
+        l["notification:" + kind] is { ResourceNotFound: false } found ? found.Value : English.GetValueOrDefault(kind, kind);
 }
