@@ -27,6 +27,11 @@ public static class ConversationSetup
         services.AddSingleton<Expertise>();
         services.AddSingleton<ActivityFeed>();
         services.AddSingleton<InsightsService>();
+        services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<DigestSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestSender>());
+        services.AddSingleton<DueDateReminder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DueDateReminder>());
         services.AddSingleton<ContentEventRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentEventRecorder>());
         return builder;

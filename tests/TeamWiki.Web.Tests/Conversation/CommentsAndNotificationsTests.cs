@@ -106,6 +106,22 @@ public sealed class CommentsAndNotificationsTests(SocialFixture fx) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, (await fx.Clients["carol"].PutAsync("/api/watches?target=page:geheim/plan", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task Assignees_are_reminded_once_of_tasks_due_soon()
+    {
+        var due = DateTime.Today.AddDays(1).ToString("yyyy-MM-dd");
+        var task = await (await fx.Clients["alice"].PostAsJsonAsync("/api/spaces/geheim/tasks", new { title = "Contract tekenen", assignee = "bob", due })).ReadJsonAsync();
+        (await fx.Clients["alice"].PostAsJsonAsync("/api/spaces/geheim/tasks", new { title = "Later", assignee = "bob", due = DateTime.Today.AddDays(9).ToString("yyyy-MM-dd") })).EnsureSuccessStatusCode();
+        var reminders = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TeamWiki.Web.Notifications.DueDateReminder>(fx.Server.Services);
+
+        await reminders.RemindAsync();
+        await reminders.RemindAsync();
+
+        var dueItems = (await fx.NotificationsAsync("bob")).Items.Where(n => n.Str("kind") == "due").ToList();
+        var item = Assert.Single(dueItems);
+        Assert.Equal($"/tasks/{task.Str("key")}", item.Str("url"));
+    }
+
     private static async Task Eventually(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 100; i++)

@@ -1,0 +1,55 @@
+using TeamWiki.Storage.Notifications;
+using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Components.Shared;
+using TeamWiki.Web.Indexing;
+using TeamWiki.Web.People;
+
+namespace TeamWiki.Web.Notifications;
+
+/// <summary>
+/// Reminds assignees of open tasks due today or tomorrow, once per task and due date (a dedupe key),
+/// checked every half hour.
+/// </summary>
+public sealed class DueDateReminder(IContentCatalog catalog, PeopleDirectory people, Notifier notifier, TimeProvider time, ILogger<DueDateReminder> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(30), time);
+        do
+        {
+            try
+            {
+                await RemindAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Due date reminders failed; trying again later");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Sends the reminders that are due; returns how many people were reminded.</summary>
+    public async Task<int> RemindAsync(CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var snapshot = catalog.Current;
+        var all = await people.AllAsync(ct);
+        var count = 0;
+        foreach (var task in snapshot.Tasks.Where(t => t.Due is { } due && due >= today && due <= today.AddDays(1) && t.Assignee is not null))
+        {
+            var space = snapshot.FindSpace(task.Space);
+            if (space is null || task.Status == space.DoneStatus || space.Archived)
+            {
+                continue;
+            }
+
+            var assignee = all.Where(p => p.Handle == task.Assignee).Select(p => p.Id);
+            count += (await notifier.SendAsync(assignee, new NotificationDraft(NotificationKinds.DueSoon, null, "TeamWiki", $"{task.Key} {task.Title}",
+                task.Due!.Value.ToString("yyyy-MM-dd"), ItemLinks.For(PageDocuments.TaskKind, task.Key), task.Space, $"due:{task.Key}:{task.Due:yyyy-MM-dd}"), ct)).Count;
+        }
+
+        return count;
+    }
+}
