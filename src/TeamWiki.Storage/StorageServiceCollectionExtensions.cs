@@ -16,7 +16,7 @@ public static class StorageServiceCollectionExtensions
     /// Adds the git content repository, page catalog and store, the watcher for outside commits, and the
     /// SQLite database, all inside <paramref name="folder"/>. Bind <see cref="StorageOptions"/> separately.
     /// </summary>
-    public static IServiceCollection AddTeamWikiStorage(this IServiceCollection services, DataFolder folder)
+    public static IServiceCollection AddTeamWikiStorage(this IServiceCollection services, DataFolder folder, DatabaseOptions? database = null)
     {
         services.AddSingleton(folder);
         services.AddSingleton(sp => GitContentRepository.OpenOrCreate(folder.GitDirectory, sp.GetRequiredService<ILogger<GitContentRepository>>()));
@@ -25,7 +25,19 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<History.LastChangeCache>();
         services.AddSingleton<IPageStore, PageStore>();
         services.AddHostedService<ExternalCommitWatcher>();
-        services.AddDbContextFactory<TeamWikiDbContext>(o => o.UseSqlite($"Data Source={folder.DatabaseFile}"));
+        database ??= new DatabaseOptions();
+        database.Validate();
+        if (database.IsPostgreSql)
+        {
+            services.AddDbContextFactory<PostgreSqlTeamWikiDbContext>(o => o.UseNpgsql(database.ConnectionString));
+            services.AddSingleton<IDbContextFactory<TeamWikiDbContext>>(sp => new UpcastDbContextFactory<PostgreSqlTeamWikiDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlTeamWikiDbContext>>()));
+            services.AddScoped<TeamWikiDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TeamWikiDbContext>>().CreateDbContext());
+        }
+        else
+        {
+            services.AddDbContextFactory<TeamWikiDbContext>(o => o.UseSqlite(database.ConnectionString ?? $"Data Source={folder.DatabaseFile}"));
+        }
+
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<SpaceMembers>();
         services.AddSingleton<SpaceStore>();

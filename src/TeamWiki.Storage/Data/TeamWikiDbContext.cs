@@ -8,9 +8,23 @@ using TeamWiki.Storage.Spaces;
 
 namespace TeamWiki.Storage.Data;
 
-/// <summary>Accounts, tokens, memberships, conversation, notifications and derived activity. Changes go through migrations only.</summary>
-public sealed class TeamWikiDbContext(DbContextOptions<TeamWikiDbContext> options) : IdentityDbContext<WikiUser>(options)
+/// <summary>
+/// Accounts, tokens, memberships, conversation, notifications and derived activity. Changes go through
+/// migrations only: SQLite's in <c>Data/Migrations</c>, PostgreSQL's (<see cref="PostgreSqlTeamWikiDbContext"/>)
+/// in <c>Data/PostgreSqlMigrations</c>.
+/// </summary>
+public class TeamWikiDbContext : IdentityDbContext<WikiUser>
 {
+    /// <summary>The SQLite (default) context.</summary>
+    public TeamWikiDbContext(DbContextOptions<TeamWikiDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For provider-specific subclasses, which carry their own migrations.</summary>
+    protected TeamWikiDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     /// <summary>Personal API tokens.</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

@@ -18,7 +18,7 @@ public static class StorageAndSearchSetup
                 storage.MaxPageBytes = wiki.Value.MaxPageBytes;
                 storage.MaxUploadBytes = wiki.Value.MaxUploadBytes;
             });
-        services.AddTeamWikiStorage(data);
+        services.AddTeamWikiStorage(data, builder.Configuration.GetSection(TeamWiki.Storage.Data.DatabaseOptions.Section).Get<TeamWiki.Storage.Data.DatabaseOptions>());
         services.AddTeamWikiSearch(data.IndexDirectory);
         services.AddSingleton(sp => new PageDocuments(sp.GetRequiredService<Markup.MarkdownRenderer>(), sp.GetRequiredService<TeamWiki.Storage.Pages.IContentCatalog>()));
         services.AddSingleton<DocumentText>();
