@@ -69,7 +69,7 @@ public sealed partial class ConversationText(MarkdownRenderer renderer)
     /// links to <paramref name="ownHost"/>, or <c>[[Page]]</c>), built from the page's title and
     /// description; only pages in <paramref name="visibleSpace"/>'s sense of visible.
     /// </summary>
-    public static IReadOnlyList<LinkCard> Cards(string markdown, string? ownHost, ContentSnapshot snapshot, Func<string, bool> visibleSpace)
+    public static IReadOnlyList<LinkCard> Cards(string markdown, string? space, string? ownHost, ContentSnapshot snapshot, Func<string, bool> visibleSpace)
     {
         var cards = new List<LinkCard>();
         foreach (Match m in WikiUrl().Matches(markdown))
@@ -86,14 +86,19 @@ public sealed partial class ConversationText(MarkdownRenderer renderer)
 
         foreach (Match m in WikiLink().Matches(markdown))
         {
-            var title = m.Groups["target"].Value.Trim();
-            if (snapshot.FindByTitle(title, null) is { } byTitle)
+            var target = m.Groups["target"].Value.Trim();
+            var resolved = new CatalogLinkResolver(snapshot).Resolve(target, string.IsNullOrEmpty(space) ? "team" : space);
+            if (resolved.Exists)
             {
-                Add(byTitle.Path.Value);
+                Add(resolved.Path);
+                continue;
             }
-            else
+
+            // From the team stream (or another space): a page of that name in any space the reader sees.
+            var slug = Slug.From(target);
+            if (snapshot.Pages.Where(p => p.Path.Name == slug && visibleSpace(p.Path.Space)).OrderBy(p => p.Path.Value, StringComparer.Ordinal).FirstOrDefault() is { } bySlug)
             {
-                Add(title);
+                Add(bySlug.Path.Value);
             }
         }
 

@@ -318,7 +318,7 @@ public sealed class Discussions(
             return new PostView(
                 p.Id, p.SpaceKey, Who(byId, p.AuthorId), deleted ? "" : p.Markdown, deleted ? "" : text.Html(p.Markdown, p.SpaceKey ?? "", snapshot),
                 p.TagList, p.IsQuestion, p.AnswerReplyId, p.AnsweredAt, p.CreatedAt, p.EditedAt, deleted, replies, Count(reactions, "post", p.Id, me),
-                deleted ? [] : ConversationText.Cards(p.Markdown, ownHost, snapshot, s => access.CanRead(user, s)),
+                deleted ? [] : ConversationText.Cards(p.Markdown, p.SpaceKey, ownHost, snapshot, s => access.CanRead(user, s)),
                 !deleted && p.IsQuestion && me is not null && MayMarkAnswer(user, p), !deleted && (p.AuthorId == me || moderate));
         }).ToList();
     }
