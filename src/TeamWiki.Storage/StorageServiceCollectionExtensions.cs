@@ -35,7 +35,7 @@ public static class StorageServiceCollectionExtensions
         }
         else
         {
-            services.AddDbContextFactory<TeamWikiDbContext>(o => o.UseSqlite(database.ConnectionString ?? $"Data Source={folder.DatabaseFile}"));
+            services.AddDbContextFactory<TeamWikiDbContext>(o => o.UseSqlite(database.ConnectionString ?? $"Data Source={folder.DatabaseFile}").AddInterceptors(new SqlitePragmas()));
         }
 
         services.AddSingleton<ApiTokens>();

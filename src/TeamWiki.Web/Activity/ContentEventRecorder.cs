@@ -1,5 +1,4 @@
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Activity;
 using TeamWiki.Storage.Data;
@@ -30,31 +29,19 @@ public sealed class ContentEventRecorder(
     MarkdownRenderer renderer,
     Notifier notifier,
     Watches watches,
-    ILogger<ContentEventRecorder> logger) : BackgroundService
+    ILogger<ContentEventRecorder> logger) : Hosting.CommitFollower(repository, logger)
 {
     private const int Batch = 500;
-    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        repository.HeadMoved += (_, _) => _signal.Writer.TryWrite(true);
-        await Task.Yield();
-        _signal.Writer.TryWrite(true);
-        while (await _signal.Reader.WaitToReadAsync(stoppingToken))
-        {
-            _signal.Reader.TryRead(out _);
-            try
-            {
-                await CatchUpAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Recording activity failed; retrying at the next commit");
-            }
-        }
-    }
+    protected override string Work => "Recording activity";
+
+    /// <summary>Notifications may follow a commit a moment later; saves in a burst are then recorded together.</summary>
+    protected override TimeSpan Debounce => TimeSpan.FromMilliseconds(300);
+
+    /// <inheritdoc />
+    protected override Task FollowAsync(CancellationToken ct) => CatchUpAsync(ct);
 
     /// <summary>Records every commit up to the tip of the branch.</summary>
     public async Task CatchUpAsync(CancellationToken ct = default)
@@ -62,7 +49,7 @@ public sealed class ContentEventRecorder(
         await _gate.WaitAsync(ct);
         try
         {
-            var head = repository.Head;
+            var head = Repository.Head;
             if (head is null)
             {
                 return;
@@ -75,9 +62,9 @@ public sealed class ContentEventRecorder(
                 return;
             }
 
-            var from = recorded is not null && repository.FindCommit(recorded.Commit) is not null ? recorded.Commit : null;
+            var from = recorded is not null && Repository.FindCommit(recorded.Commit) is not null ? recorded.Commit : null;
             var backfill = recorded is null;
-            var commits = repository.CommitsBetween(from, head, int.MaxValue);
+            var commits = Repository.CommitsBetween(from, head, int.MaxValue);
             if (backfill && commits.Count > Batch)
             {
                 logger.LogInformation("Recording the activity of {Count} commits", commits.Count);
@@ -128,7 +115,7 @@ public sealed class ContentEventRecorder(
         IReadOnlyList<GitChange> changes;
         try
         {
-            changes = repository.Changes(commit.ParentId, commit.Id);
+            changes = Repository.Changes(commit.ParentId, commit.Id);
         }
         catch (RevisionNotFoundException)
         {
@@ -144,7 +131,7 @@ public sealed class ContentEventRecorder(
                 continue;
             }
 
-            var oldBlob = commit.ParentId is null ? null : repository.BlobIdOf(change.Path, commit.ParentId);
+            var oldBlob = commit.ParentId is null ? null : Repository.BlobIdOf(change.Path, commit.ParentId);
             var action = change.BlobId is null ? "deleted" : oldBlob is null ? "created" : "edited";
             var space = change.Path[..change.Path.IndexOf('/')];
             var tags = what.Kind == PageDocuments.Kind && PagePath.FromFilePath(change.Path) is { } p && snapshot.Find(p) is { } summary ? summary.Tags : [];
@@ -180,8 +167,8 @@ public sealed class ContentEventRecorder(
         var groups = new List<(IEnumerable<string>, NotificationDraft)>();
         NotificationDraft Draft(string kind, string excerpt) => new(kind, e.UserId, e.AuthorName, e.Title, excerpt, url, e.SpaceKey);
         var newText = e.Kind == PageDocuments.DocumentKind || change.BlobId is null ? null : Text(change.BlobId);
-        var oldText = e.Kind == PageDocuments.DocumentKind || oldBlob is null ? null : Text(oldBlob);
-        if (newText is not null)
+        var oldText = newText is null || oldBlob is null ? null : Text(oldBlob);
+        if (newText is not null && newText.Contains('@'))
         {
             var before = oldText is null ? [] : renderer.Mentions(oldText).ToHashSet();
             var added = renderer.Mentions(newText).Where(h => !before.Contains(h)).ToHashSet();
@@ -205,7 +192,7 @@ public sealed class ContentEventRecorder(
 
     private string? Text(string blobId)
     {
-        var bytes = repository.ReadBlob(blobId);
+        var bytes = Repository.ReadBlob(blobId);
         return bytes is null || bytes.Length > 2 * 1024 * 1024 ? null : Encoding.UTF8.GetString(bytes);
     }
 }

@@ -130,7 +130,7 @@ public sealed class Comments(
         var watchers = await watches.WatchersOfAsync(Watches.Target(target.Kind, target.Id), Watches.Target("space", target.Space));
         await notifier.SendAsync(
         [
-            (await IdsOfAsync(text.Mentions(body)), Draft(NotificationKinds.Mention)),
+            (await people.IdsOfHandlesAsync(text.Mentions(body)), Draft(NotificationKinds.Mention)),
             (thread, Draft(NotificationKinds.Reply)),
             (authors.Concat(watchers), Draft(NotificationKinds.Comment)),
         ]);
@@ -160,7 +160,7 @@ public sealed class Comments(
         comment.EditedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync();
         var added = text.Mentions(body).Where(h => !before.Contains(h));
-        await notifier.SendAsync(await IdsOfAsync(added),
+        await notifier.SendAsync(await people.IdsOfHandlesAsync(added),
             new NotificationDraft(NotificationKinds.Mention, comment.AuthorId, user.Name(), target.Title, text.Plain(body), $"{target.Url}#comment-{comment.Id}", target.Space));
         return (await ListAsync(user, target)).SelectMany(c => c.Replies.Prepend(c)).First(c => c.Id == comment.Id);
     }
@@ -193,9 +193,4 @@ public sealed class Comments(
         return (comment, target);
     }
 
-    private async Task<List<string>> IdsOfAsync(IEnumerable<string> handles)
-    {
-        var wanted = handles.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return (await people.AllAsync()).Where(p => wanted.Contains(p.Handle)).Select(p => p.Id).ToList();
-    }
 }

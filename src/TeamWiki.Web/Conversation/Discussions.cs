@@ -120,7 +120,7 @@ public sealed class Discussions(
         var url = $"/posts/{post.Id}";
         await notifier.SendAsync(
         [
-            (await HandlesToIdsAsync(text.Mentions(body)), new NotificationDraft(NotificationKinds.Mention, post.AuthorId, user.Name(), title, excerpt, url, space)),
+            (await people.IdsOfHandlesAsync(text.Mentions(body)), new NotificationDraft(NotificationKinds.Mention, post.AuthorId, user.Name(), title, excerpt, url, space)),
             (space is null ? [] : await watches.WatchersOfAsync(Watches.Target("space", space)), new NotificationDraft(NotificationKinds.Post, post.AuthorId, user.Name(), title, excerpt, url, space)),
         ]);
         return (await ViewsAsync(db, user, [post], null))[0];
@@ -157,7 +157,7 @@ public sealed class Discussions(
         var thread = post.Replies.Where(r => r.Id != reply.Id).Select(r => r.AuthorId).Prepend(post.AuthorId).Distinct().ToList();
         await notifier.SendAsync(
         [
-            (await HandlesToIdsAsync(text.Mentions(body)), new NotificationDraft(NotificationKinds.Mention, reply.AuthorId, user.Name(), title, excerpt, url, post.SpaceKey)),
+            (await people.IdsOfHandlesAsync(text.Mentions(body)), new NotificationDraft(NotificationKinds.Mention, reply.AuthorId, user.Name(), title, excerpt, url, post.SpaceKey)),
             (thread, new NotificationDraft(NotificationKinds.Reply, reply.AuthorId, user.Name(), title, excerpt, url, post.SpaceKey)),
             (await watches.WatchersOfAsync(Watches.Target("post", post.Id.ToString())), new NotificationDraft(NotificationKinds.Reply, reply.AuthorId, user.Name(), title, excerpt, url, post.SpaceKey)),
         ]);
@@ -288,12 +288,6 @@ public sealed class Discussions(
 
     private bool MayModerate(ClaimsPrincipal user, string? space) => user.IsAdmin() || (space is not null && access.For(user, space).Manage);
 
-    private async Task<List<string>> HandlesToIdsAsync(IEnumerable<string> handles)
-    {
-        var all = await people.AllAsync();
-        var wanted = handles.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return all.Where(p => wanted.Contains(p.Handle)).Select(p => p.Id).ToList();
-    }
 
     private static string? Normalise(string? space) => string.IsNullOrWhiteSpace(space) ? null : space.Trim().ToLowerInvariant();
 

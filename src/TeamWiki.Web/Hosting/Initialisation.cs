@@ -39,6 +39,12 @@ public static class Initialisation
         await using (var db = await services.GetRequiredService<IDbContextFactory<TeamWikiDbContext>>().CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                // Write-ahead logging: readers (every API token check) no longer wait for writers
+                // (activity recorded after each commit, notifications). Persistent in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
         }
 
         await services.GetRequiredService<SetupState>().LoadAsync();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Threading.Channels;
 using TeamWiki.Search;
 using TeamWiki.Storage.Documents;
 using TeamWiki.Storage.Git;
@@ -21,58 +20,49 @@ public sealed class IndexFeeder(
     WikiSearchIndex index,
     PageDocuments documents,
     DocumentText text,
-    ILogger<IndexFeeder> logger) : BackgroundService
+    ILogger<IndexFeeder> logger) : Hosting.CommitFollower(repository, logger)
 {
-    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the index has caught up with the repository after start.</summary>
     public Task CaughtUp => _caughtUp.Task;
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Work => "Indexing";
+
+    /// <inheritdoc />
+    protected override Task FollowAsync(CancellationToken ct)
     {
-        repository.HeadMoved += (_, _) => _signal.Writer.TryWrite(true);
-        await Task.Yield();
-        _signal.Writer.TryWrite(true);
-        while (await _signal.Reader.WaitToReadAsync(stoppingToken))
-        {
-            _signal.Reader.TryRead(out _);
-            try
-            {
-                CatchUp();
-                _caughtUp.TrySetResult();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Indexing failed; retrying at the next commit");
-            }
-        }
+        CatchUp();
+        return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    protected override void OnCaughtUp() => _caughtUp.TrySetResult();
 
     /// <summary>Brings the index up to the tip of the branch.</summary>
     public void CatchUp()
     {
-        var head = repository.Head;
+        var head = Repository.Head;
         var indexed = index.IndexedCommit;
         if (head is null || head == indexed)
         {
             return;
         }
 
-        if (indexed is null || index.NeedsRebuild || repository.FindCommit(indexed) is null)
+        if (indexed is null || index.NeedsRebuild || Repository.FindCommit(indexed) is null)
         {
             Rebuild(head);
             return;
         }
 
-        var changed = repository.ChangedPaths(indexed, head).Select(Item).OfType<Indexed>().Distinct().ToList();
-        var changes = repository.LastChanges(changed.Select(c => c.File).ToList());
+        var changed = Repository.ChangedPaths(indexed, head).Select(Item).OfType<Indexed>().Distinct().ToList();
+        var changes = Repository.LastChanges(changed.Select(c => c.File).ToList());
         var upserts = new List<SearchDocument>();
         var deletes = new List<string>();
         foreach (var item in changed)
         {
-            var blob = repository.BlobIdOf(item.File, head);
+            var blob = Repository.BlobIdOf(item.File, head);
             if (blob is not null && Map(item, blob, changes.GetValueOrDefault(item.File)) is { } doc)
             {
                 upserts.Add(doc);
@@ -90,9 +80,9 @@ public sealed class IndexFeeder(
     private void Rebuild(string head)
     {
         var watch = Stopwatch.StartNew();
-        var items = repository.ListFiles(head).Select(e => (Item: Item(e.Path), e.BlobId)).Where(x => x.Item is not null).ToList();
+        var items = Repository.ListFiles(head).Select(e => (Item: Item(e.Path), e.BlobId)).Where(x => x.Item is not null).ToList();
         logger.LogInformation("Rebuilding the search index from git: {Count} pages, tasks and documents", items.Count);
-        var changes = repository.LastChanges(items.Select(i => i.Item!.File).ToList());
+        var changes = Repository.LastChanges(items.Select(i => i.Item!.File).ToList());
         var count = index.Replace(items, x => Map(x.Item!, x.BlobId, changes.GetValueOrDefault(x.Item!.File)), head,
             done => logger.LogInformation("Search index rebuild: {Done}/{Total}", done, items.Count));
         logger.LogInformation("Search index rebuilt: {Count} items in {Seconds:0.0} s", count, watch.Elapsed.TotalSeconds);
@@ -106,14 +96,14 @@ public sealed class IndexFeeder(
         {
             case PageDocuments.Kind:
                 var path = PagePath.FromFilePath(item.File)!.Value;
-                var (meta, body) = FrontMatter.Split(Encoding.UTF8.GetString(repository.ReadBlob(blobId) ?? []));
+                var (meta, body) = FrontMatter.Split(Encoding.UTF8.GetString(Repository.ReadBlob(blobId) ?? []));
                 return documents.From(path, PageTitles.Of(path, meta, body), body, meta, author, updated);
             case PageDocuments.TaskKind:
                 var task = catalog.Current.FindTask(item.Id);
                 return task is null ? null : documents.FromTask(task, author, updated);
             default:
                 var (space, name) = DocumentStore.ParseId(item.Id)!.Value;
-                return documents.FromDocument(item.Id, space, name, text.Extract(name, repository.ReadBlob(blobId) ?? []), author, updated);
+                return documents.FromDocument(item.Id, space, name, text.Extract(name, Repository.ReadBlob(blobId) ?? []), author, updated);
         }
     }
 

@@ -20,32 +20,20 @@ public sealed class DigestSender(
     IOptionsMonitor<EmailOptions> options,
     IDbContextFactory<TeamWikiDbContext> contexts,
     TimeProvider time,
-    ILogger<DigestSender> logger) : BackgroundService
+    ILogger<DigestSender> logger) : Hosting.PeriodicWorker(TimeSpan.FromMinutes(5), time, logger)
 {
     /// <summary>Most notifications listed in one digest.</summary>
     public const int MaxItems = 50;
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Work => "Sending the e-mail digest";
+
+    /// <inheritdoc />
+    protected override Task RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5), time);
-        do
-        {
-            var o = options.CurrentValue;
-            if (o.Enabled && time.GetUtcNow().Hour >= o.DigestHour)
-            {
-                try
-                {
-                    await SendDigestsAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The exception text never holds the password; MailKit reports host and protocol only.
-                    logger.LogWarning(ex, "Sending the e-mail digest failed; trying again later");
-                }
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var o = options.CurrentValue;
+        // The exception text of a failure never holds the password; MailKit reports host and protocol only.
+        return o.Enabled && Time.GetUtcNow().Hour >= o.DigestHour ? SendDigestsAsync(ct) : Task.CompletedTask;
     }
 
     /// <summary>
@@ -60,7 +48,7 @@ public sealed class DigestSender(
             return 0;
         }
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var dayAgo = now.AddHours(-20);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var due = await db.Users.Where(u => u.EmailDigest && u.DisabledAt == null && u.Email != null && (u.LastDigestAt == null || u.LastDigestAt < dayAgo))

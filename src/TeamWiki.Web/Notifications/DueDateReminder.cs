@@ -10,30 +10,19 @@ namespace TeamWiki.Web.Notifications;
 /// Reminds assignees of open tasks due today or tomorrow, once per task and due date (a dedupe key),
 /// checked every half hour.
 /// </summary>
-public sealed class DueDateReminder(IContentCatalog catalog, PeopleDirectory people, Notifier notifier, TimeProvider time, ILogger<DueDateReminder> logger) : BackgroundService
+public sealed class DueDateReminder(IContentCatalog catalog, PeopleDirectory people, Notifier notifier, TimeProvider time, ILogger<DueDateReminder> logger)
+    : Hosting.PeriodicWorker(TimeSpan.FromMinutes(30), time, logger)
 {
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(30), time);
-        do
-        {
-            try
-            {
-                await RemindAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Due date reminders failed; trying again later");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Work => "Due date reminders";
+
+    /// <inheritdoc />
+    protected override Task RunOnceAsync(CancellationToken ct) => RemindAsync(ct);
 
     /// <summary>Sends the reminders that are due; returns how many people were reminded.</summary>
     public async Task<int> RemindAsync(CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = DateOnly.FromDateTime(Time.GetLocalNow().DateTime);
         var snapshot = catalog.Current;
         var all = await people.AllAsync(ct);
         var count = 0;

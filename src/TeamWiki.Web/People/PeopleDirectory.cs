@@ -39,6 +39,13 @@ public sealed class PeopleDirectory(IDbContextFactory<TeamWikiDbContext> context
     public async Task<Person?> ByHandleAsync(string? handle) =>
         string.IsNullOrWhiteSpace(handle) ? null : (await AllAsync()).FirstOrDefault(p => string.Equals(p.Handle, handle.Trim().TrimStart('@'), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The ids of the people with these handles (unknown handles are skipped).</summary>
+    public async Task<List<string>> IdsOfHandlesAsync(IEnumerable<string> handles)
+    {
+        var wanted = handles.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (await AllAsync()).Where(p => wanted.Contains(p.Handle)).Select(p => p.Id).ToList();
+    }
+
     /// <summary>A person by id.</summary>
     public async Task<Person?> ByIdAsync(string? id) => id is null ? null : (await AllAsync()).FirstOrDefault(p => p.Id == id);
 
