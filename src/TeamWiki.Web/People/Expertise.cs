@@ -35,6 +35,7 @@ public sealed class Expertise(
     SpaceAccess access,
     PeopleDirectory people,
     Discussions discussions,
+    ConversationText text,
     IDbContextFactory<TeamWikiDbContext> contexts)
 {
     /// <summary>Search hits considered per question.</summary>
@@ -134,7 +135,7 @@ public sealed class Expertise(
             .OrderByDescending(p => p.CreatedAt).Take(500).ToListAsync();
         foreach (var post in candidates.Where(p => discussions.CanRead(viewer, p.SpaceKey)))
         {
-            var title = Notifications.Notifier.Cut(post.Markdown, 80);
+            var title = Notifications.Notifier.Cut(text.Plain(post.Markdown), 80);
             var url = $"/posts/{post.Id}";
             var postMatches = Overlaps(post.Markdown + " " + post.Tags);
             if (postMatches)
