@@ -28,9 +28,10 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
 
     /// <summary>
     /// Page <paramref name="page"/> (from 1) of the feed for <paramref name="space"/> (null: the whole
-    /// team), only <paramref name="kind"/> when given; and whether there is a next page.
+    /// team), only <paramref name="kind"/> when given, only what <paramref name="actorId"/> did when given;
+    /// and whether there is a next page.
     /// </summary>
-    public async Task<(IReadOnlyList<FeedItem> Items, bool HasMore)> PageAsync(ClaimsPrincipal viewer, string? space, string? kind, int page = 1, int size = PageSize)
+    public async Task<(IReadOnlyList<FeedItem> Items, bool HasMore)> PageAsync(ClaimsPrincipal viewer, string? space, string? kind, int page = 1, int size = PageSize, string? actorId = null)
     {
         page = Math.Clamp(page, 1, 1000);
         size = Math.Clamp(size, 1, 100);
@@ -45,6 +46,7 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
         {
             var q = db.ContentEvents.AsNoTracking().Where(e => all || spaces!.Contains(e.SpaceKey));
             q = kind is null ? q : q.Where(e => e.Kind == kind);
+            q = actorId is null ? q : q.Where(e => e.UserId == actorId);
             items.AddRange((await q.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(take).ToListAsync()).Select(e => new FeedItem(
                 e.Kind, e.Action, e.Title, e.Action == "deleted" ? null : ItemLinks.For(e.Kind, e.ItemId), e.SpaceKey,
                 e.UserId is not null && byId.TryGetValue(e.UserId, out var p) ? p.Name : e.AuthorName,
@@ -53,7 +55,7 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
 
         if (kind is null or "post")
         {
-            var q = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null && ((p.SpaceKey == null && teamStream) || (p.SpaceKey != null && (all || spaces!.Contains(p.SpaceKey)))));
+            var q = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null && ((p.SpaceKey == null && teamStream) || (p.SpaceKey != null && (all || spaces!.Contains(p.SpaceKey)))) && (actorId == null || p.AuthorId == actorId));
             items.AddRange((await q.OrderByDescending(p => p.CreatedAt).Take(take).ToListAsync()).Select(p => Item("post", p.IsQuestion ? "asked" : "posted",
                 p.Markdown, $"/posts/{p.Id}", p.SpaceKey, p.AuthorId, p.CreatedAt, null)));
         }
@@ -61,14 +63,15 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
         if (kind is null or "reply")
         {
             var q = db.Replies.AsNoTracking().Where(r => r.DeletedAt == null && r.Post!.DeletedAt == null
-                && ((r.Post.SpaceKey == null && teamStream) || (r.Post.SpaceKey != null && (all || spaces!.Contains(r.Post.SpaceKey)))));
+                && ((r.Post.SpaceKey == null && teamStream) || (r.Post.SpaceKey != null && (all || spaces!.Contains(r.Post.SpaceKey))))
+                && (actorId == null || r.AuthorId == actorId));
             items.AddRange((await q.OrderByDescending(r => r.CreatedAt).Take(take).Select(r => new { r.Id, r.PostId, r.Markdown, r.AuthorId, r.CreatedAt, Question = r.Post!.Markdown, r.Post.SpaceKey, Answer = r.Post.AnswerReplyId == r.Id }).ToListAsync())
                 .Select(r => Item("reply", r.Answer ? "answered" : "replied", r.Question, $"/posts/{r.PostId}#reply-{r.Id}", r.SpaceKey, r.AuthorId, r.CreatedAt, r.Markdown)));
         }
 
         if (kind is null or "comment")
         {
-            var q = db.Comments.AsNoTracking().Where(c => c.DeletedAt == null && (all || spaces!.Contains(c.SpaceKey)));
+            var q = db.Comments.AsNoTracking().Where(c => c.DeletedAt == null && (all || spaces!.Contains(c.SpaceKey)) && (actorId == null || c.AuthorId == actorId));
             var comments = await q.OrderByDescending(c => c.CreatedAt).Take(take).ToListAsync();
             foreach (var c in comments)
             {

@@ -37,7 +37,7 @@ public static class NotificationsApi
 
     private static async Task<IResult> SetAsync(string? target, bool watch, WatchTargets targets, Watches watches, ClaimsPrincipal user)
     {
-        var resolved = targets.Resolve(user, target);
+        var resolved = await targets.ResolveAsync(user, target);
         if (resolved is null)
         {
             return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Target not found", "Say what to watch: target=page:{path}, task:{key}, document:{id}, space:{key} or post:{id}");

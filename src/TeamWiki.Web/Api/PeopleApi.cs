@@ -49,7 +49,7 @@ public static class PeopleApi
         return TypedResults.Ok(found.Take(max).Select(ToResponse).ToList());
     }
 
-    private static async Task<IResult> ActivityAsync(string? space, string? kind, int? page, int? limit, ActivityFeed feed, SpaceAccess access, ClaimsPrincipal user)
+    private static async Task<IResult> ActivityAsync(string? space, string? kind, string? actor, int? page, int? limit, ActivityFeed feed, SpaceAccess access, PeopleDirectory people, ClaimsPrincipal user)
     {
         var key = string.IsNullOrWhiteSpace(space) ? null : space.Trim().ToLowerInvariant();
         if (kind is not null && !ActivityFeed.Kinds.Contains(kind))
@@ -57,7 +57,18 @@ public static class PeopleApi
             return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Unknown kind", $"kind is one of {string.Join(", ", ActivityFeed.Kinds)}");
         }
 
-        var (items, more) = await feed.PageAsync(user, key, kind, page ?? 1, limit ?? ActivityFeed.PageSize);
+        var actorId = null as string;
+        if (!string.IsNullOrWhiteSpace(actor))
+        {
+            if (await people.ByHandleAsync(actor) is not { } person || !await people.CanSeeAsync(user, person))
+            {
+                return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Person not found", $"Nobody is called @{actor.TrimStart('@')}");
+            }
+
+            actorId = person.Id;
+        }
+
+        var (items, more) = await feed.PageAsync(user, key, kind, page ?? 1, limit ?? ActivityFeed.PageSize, actorId);
         if (key is not null && SpaceGuard.Read(access, user, key, "Space") is { } denied)
         {
             return denied;

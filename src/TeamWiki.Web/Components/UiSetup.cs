@@ -36,15 +36,14 @@ public static class UiSetup
             await inbox.MarkReadAsync(user.UserId()!, id) is { } n && n.Url.StartsWith('/') && !n.Url.StartsWith("//", StringComparison.Ordinal) && !n.Url.StartsWith("/\\", StringComparison.Ordinal)
                 ? Results.Redirect(n.Url)
                 : Results.Redirect("/notifications")).RequireAuthorization(WikiPolicies.Write);
-        app.MapGet("/people/{handle}/photo", async (string handle, ClaimsPrincipal user, People.PeopleDirectory people, Microsoft.EntityFrameworkCore.IDbContextFactory<Storage.Data.TeamWikiDbContext> contexts) =>
+        app.MapGet("/people/{handle}/photo", async (string handle, ClaimsPrincipal user, People.PeopleDirectory people, People.Profiles profiles) =>
         {
             if (await people.ByHandleAsync(handle) is not { PhotoUpdatedAt: not null } person || !await people.CanSeeAsync(user, person))
             {
                 return Results.NotFound();
             }
 
-            await using var db = await contexts.CreateDbContextAsync();
-            var photo = await db.UserPhotos.FindAsync(person.Id);
+            var photo = await profiles.PhotoAsync(person.Id);
             return photo is null ? Results.NotFound() : Results.File(photo.Bytes, photo.ContentType);
         }).RequireAuthorization(WikiPolicies.Write);
         app.MapPost("/account/logout", async (SignInManager<WikiUser> signIn, string? returnUrl) =>

@@ -71,13 +71,6 @@ public sealed class Comments(
         return all.Where(c => c.ParentId is null).Select(c => View(c, children[c.Id].Select(r => View(r, [])).ToList())).ToList();
     }
 
-    /// <summary>Number of (not removed) comments on a target.</summary>
-    public async Task<int> CountAsync(string target)
-    {
-        await using var db = await contexts.CreateDbContextAsync();
-        return await db.Comments.CountAsync(c => c.Target == target && c.DeletedAt == null);
-    }
-
     /// <summary>
     /// Adds a comment (a reply when <paramref name="parentId"/> is given; replies to replies join the
     /// thread). Notifies, in this order of precedence: the people mentioned, the thread, the target's

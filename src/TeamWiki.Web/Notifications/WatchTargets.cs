@@ -11,7 +11,7 @@ namespace TeamWiki.Web.Notifications;
 public sealed class WatchTargets(IContentCatalog catalog, SpaceAccess access, Discussions discussions, IDbContextFactory<TeamWikiDbContext> contexts)
 {
     /// <summary>The canonical target, or null.</summary>
-    public string? Resolve(ClaimsPrincipal user, string? target)
+    public async Task<string?> ResolveAsync(ClaimsPrincipal user, string? target)
     {
         if (string.IsNullOrWhiteSpace(target) || user.Identity?.IsAuthenticated != true)
         {
@@ -31,8 +31,8 @@ public sealed class WatchTargets(IContentCatalog catalog, SpaceAccess access, Di
                 return null;
             }
 
-            using var db = contexts.CreateDbContext();
-            var post = db.Posts.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.SpaceKey }).FirstOrDefault();
+            await using var db = await contexts.CreateDbContextAsync();
+            var post = await db.Posts.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.SpaceKey }).FirstOrDefaultAsync();
             return post is not null && discussions.CanRead(user, post.SpaceKey) ? $"post:{id}" : null;
         }
 

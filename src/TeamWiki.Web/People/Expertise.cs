@@ -106,7 +106,8 @@ public sealed class Expertise(
         await ConversationAsync(db, viewer, topic, Add);
 
         var all = await people.VisibleToAsync(viewer);
-        foreach (var person in all.Where(p => p.Topics.Any(t => Matches(t, topic))))
+        var topicTerms = analyzers.DutchTerms(topic, withParts: false);
+        foreach (var person in all.Where(p => p.Topics.Any(t => string.Equals(t, topic, StringComparison.OrdinalIgnoreCase) || analyzers.DutchTerms(t, withParts: true).Overlaps(topicTerms))))
         {
             Add(person.Id, new Evidence("topic", string.Join(", ", person.Topics), person.Url, 4));
         }
@@ -157,11 +158,5 @@ public sealed class Expertise(
         }
 
         bool Overlaps(string text) => analyzers.DutchTerms(text, withParts: true).Overlaps(wanted);
-    }
-
-    private bool Matches(string personTopic, string topic)
-    {
-        var wanted = analyzers.DutchTerms(topic, withParts: false);
-        return string.Equals(personTopic, topic, StringComparison.OrdinalIgnoreCase) || analyzers.DutchTerms(personTopic, withParts: true).Overlaps(wanted);
     }
 }

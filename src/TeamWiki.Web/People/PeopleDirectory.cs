@@ -14,26 +14,34 @@ namespace TeamWiki.Web.People;
 /// </summary>
 public sealed class PeopleDirectory(IDbContextFactory<TeamWikiDbContext> contexts, SpaceMembers members)
 {
-    private volatile IReadOnlyList<Person>? _all;
+    private volatile Snapshot? _snapshot;
+
+    private sealed record Snapshot(IReadOnlyList<Person> All, IReadOnlyDictionary<string, Person> ById);
 
     /// <summary>Everyone, by name.</summary>
-    public async Task<IReadOnlyList<Person>> AllAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<Person>> AllAsync(CancellationToken ct = default) => (await LoadAsync(ct)).All;
+
+    /// <summary>Everyone by id.</summary>
+    public async Task<IReadOnlyDictionary<string, Person>> ByIdsAsync() => (await LoadAsync(default)).ById;
+
+    private async Task<Snapshot> LoadAsync(CancellationToken ct)
     {
-        if (_all is { } all)
+        if (_snapshot is { } cached)
         {
-            return all;
+            return cached;
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var admins = (await db.UserRoles.Join(db.Roles.Where(r => r.Name == WikiClaims.AdminRole), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId).ToListAsync(ct)).ToHashSet();
         var users = await db.Users.AsNoTracking().ToListAsync(ct);
-        all = users.Select(u => ToPerson(u, admins.Contains(u.Id))).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-        _all = all;
-        return all;
+        var all = users.Select(u => ToPerson(u, admins.Contains(u.Id))).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var snapshot = new Snapshot(all, all.ToDictionary(p => p.Id));
+        _snapshot = snapshot;
+        return snapshot;
     }
 
     /// <summary>Forgets the cached list (after an account or profile change).</summary>
-    public void Invalidate() => _all = null;
+    public void Invalidate() => _snapshot = null;
 
     /// <summary>A person by handle (with or without @), case-insensitive.</summary>
     public async Task<Person?> ByHandleAsync(string? handle) =>
@@ -45,12 +53,6 @@ public sealed class PeopleDirectory(IDbContextFactory<TeamWikiDbContext> context
         var wanted = handles.ToHashSet(StringComparer.OrdinalIgnoreCase);
         return (await AllAsync()).Where(p => wanted.Contains(p.Handle)).Select(p => p.Id).ToList();
     }
-
-    /// <summary>A person by id.</summary>
-    public async Task<Person?> ByIdAsync(string? id) => id is null ? null : (await AllAsync()).FirstOrDefault(p => p.Id == id);
-
-    /// <summary>People by id.</summary>
-    public async Task<IReadOnlyDictionary<string, Person>> ByIdsAsync() => (await AllAsync()).ToDictionary(p => p.Id);
 
     /// <summary>A person by commit e-mail address.</summary>
     public async Task<Person?> ByEmailAsync(string? email) =>

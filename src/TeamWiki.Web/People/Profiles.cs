@@ -50,6 +50,13 @@ public sealed class Profiles(IDbContextFactory<TeamWikiDbContext> contexts, Peop
         return [];
     }
 
+    /// <summary>Someone's photo, or null.</summary>
+    public async Task<UserPhoto?> PhotoAsync(string userId)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.UserPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId);
+    }
+
     /// <summary>Stores a photo (PNG, JPEG or WebP, at most <see cref="UserPhoto.MaxBytes"/>); returns the problem, or null.</summary>
     public async Task<string?> SetPhotoAsync(string userId, byte[] bytes)
     {

@@ -132,6 +132,10 @@ public sealed class ExpertiseAndInsightsTests(ExpertiseAndInsightsFixture fx) : 
         Assert.All(posts.GetProperty("items").EnumerateArray(), i => Assert.Equal("post", i.Str("kind")));
         Assert.Equal(2, posts.GetProperty("items").GetArrayLength());
 
+        var bobs = await (await C["carol"].GetAsync("/api/activity?actor=bob&space=leren")).ReadJsonAsync();
+        Assert.Equal(["reply", "page"], bobs.GetProperty("items").EnumerateArray().Select(i => i.Str("kind")).Distinct().Order().Reverse());
+        Assert.All(bobs.GetProperty("items").EnumerateArray(), i => Assert.Equal("bob", i.Str("actorHandle")));
+
         var paged = await (await C["bob"].GetAsync("/api/activity?space=leren&limit=2&page=2")).ReadJsonAsync();
         Assert.Equal(2, paged.GetProperty("items").GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await C["gast"].GetAsync("/api/activity?space=leren")).StatusCode);
