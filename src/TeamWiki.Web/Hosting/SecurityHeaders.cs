@@ -22,7 +22,12 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
-                headers.XFrameOptions = "DENY";
+                // A document's content may be framed by our own preview (SAMEORIGIN, set by its endpoint).
+                if (!headers.ContainsKey("X-Frame-Options"))
+                {
+                    headers.XFrameOptions = "DENY";
+                }
+
                 if (PolicyFor(context) is { } policy)
                 {
                     headers.ContentSecurityPolicy = policy;
