@@ -14,12 +14,18 @@ namespace TeamWiki.Web.Auth;
 /// Limits password attempts per client address with ASP.NET Core's rate limiter: a token bucket of
 /// <see cref="SignInThrottlingOptions.MaxAttempts"/> per address, refilled evenly over
 /// <see cref="SignInThrottlingOptions.Window"/>. Over the limit the answer is 429 with <c>Retry-After</c>
-/// and a short page saying so. Only the sign-in form's POST is counted; reading pages is never limited.
+/// and a short page saying so. Only the sign-in form's POST is counted; showing it is never limited.
 /// </summary>
 public static class SignInThrottling
 {
     /// <summary>The form that checks passwords.</summary>
     public const string SignInPath = "/account/login";
+
+    /// <summary>
+    /// The rate-limiting policy; the sign-in page carries it as <c>[EnableRateLimiting]</c>, so every URL
+    /// spelling that reaches the page (case, trailing slash, query) is counted alike.
+    /// </summary>
+    public const string PolicyName = "sign-in";
 
     /// <summary>Registers the options and the limiter.</summary>
     public static WebApplicationBuilder AddTeamWikiSignInThrottling(this WebApplicationBuilder builder)
@@ -30,21 +36,22 @@ public static class SignInThrottling
             .ValidateOnStart();
         builder.Services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            o.AddPolicy(PolicyName, Partition);
             o.OnRejected = RejectAsync;
         });
         return builder;
     }
 
+    /// <summary>Only the POST checks a password; showing the form is never limited.</summary>
     private static RateLimitPartition<string> Partition(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
+        if (!HttpMethods.IsPost(context.Request.Method))
         {
             return RateLimitPartition.GetNoLimiter("");
         }
 
         var options = context.RequestServices.GetRequiredService<IOptions<SignInThrottlingOptions>>().Value;
-        return RateLimitPartition.GetTokenBucketLimiter("sign-in " + ClientKey(context.Connection.RemoteIpAddress), _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = options.MaxAttempts,
             TokensPerPeriod = 1,

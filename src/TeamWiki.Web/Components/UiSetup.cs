@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using System.Security.Claims;
-using TeamWiki.Storage.People;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Localization;
 

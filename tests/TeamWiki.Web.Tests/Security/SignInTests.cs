@@ -116,6 +116,25 @@ public partial class SignInTests(ThrottledSignInFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task AnotherSpellingOfTheSignInAddressCountsAgainstTheSameLimit()
+    {
+        var guesser = From("203.0.113.40");
+        string[] spellings = ["/account/login", "/Account/Login/", "/account/login?returnUrl=%2F"];
+        for (var i = 0; i < ThrottledSignInFactory.MaxAttempts; i++)
+        {
+            var wrong = await guesser.PostSignInAsync(TeamWikiFactory.AdminEmail, "Fout-wachtwoord-" + i, spellings[i % spellings.Length]);
+            Assert.True(wrong.StatusCode == HttpStatusCode.OK, $"{spellings[i % spellings.Length]} gave {(int)wrong.StatusCode}");
+            Assert.Contains("E-mailadres of wachtwoord is niet juist.", await wrong.Content.ReadAsStringAsync());
+        }
+
+        foreach (var spelling in spellings)
+        {
+            var over = await guesser.PostSignInAsync(TeamWikiFactory.AdminEmail, TeamWikiFactory.AdminPassword, spelling);
+            Assert.True(over.StatusCode == HttpStatusCode.TooManyRequests, $"{spelling} gave {(int)over.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task ReadingTheSignInPageIsNeverThrottled()
     {
         var reader = From("203.0.113.50");

@@ -47,13 +47,13 @@ public sealed partial class BrowserSession
     /// <summary>Sends a request unchanged except for the forwarded address.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(Forwarded(request));
 
-    /// <summary>Opens the sign-in page and posts the form; returns the answer to the POST.</summary>
-    public async Task<HttpResponseMessage> PostSignInAsync(string email, string password)
+    /// <summary>Opens the sign-in page and posts the form (to <paramref name="url"/>); returns the answer to the POST.</summary>
+    public async Task<HttpResponseMessage> PostSignInAsync(string email, string password, string url = "/account/login")
     {
         var fields = await FormFieldsAsync("/account/login", "login");
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
-        return await Client.SendAsync(SameOrigin(HttpMethod.Post, "/account/login", new FormUrlEncodedContent(fields)));
+        return await Client.SendAsync(SameOrigin(HttpMethod.Post, url, new FormUrlEncodedContent(fields)));
     }
 
     /// <summary>Signs in and fails the test unless the form redirected with a sign-in cookie.</summary>
