@@ -13,6 +13,8 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
         "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
 
+    private static readonly string PolicyText = Policy.ToString();
+
     /// <summary>Adds the headers to every response.</summary>
     public static IApplicationBuilder UseTeamWikiSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
@@ -49,7 +51,7 @@ public static class SecurityHeaders
         var existing = context.Response.Headers.ContentSecurityPolicy;
         if (existing.Count == 0)
         {
-            return Policy.ToString();
+            return PolicyText;
         }
 
         if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
