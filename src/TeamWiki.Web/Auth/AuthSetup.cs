@@ -41,7 +41,9 @@ public static class AuthSetup
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                // No per-account lockout: a stranger who knows the admin's address could lock the admin out
+                // with a few wrong guesses. Guessing is limited per client address instead (SignInThrottling).
+                o.Lockout.AllowedForNewUsers = false;
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole>()
@@ -75,6 +77,8 @@ public static class AuthSetup
         services.AddSingleton<SpaceAccess>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<AdminBootstrapper>();
+        services.AddScoped<PasswordSignIn>();
+        builder.AddTeamWikiSignInThrottling();
         return builder;
     }
 

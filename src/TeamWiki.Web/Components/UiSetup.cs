@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using System.Security.Claims;
-using TeamWiki.Storage.People;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Localization;
 
@@ -46,11 +44,7 @@ public static class UiSetup
             var photo = await profiles.PhotoAsync(person.Id);
             return photo is null ? Results.NotFound() : Results.File(photo.Bytes, photo.ContentType);
         }).RequireAuthorization(WikiPolicies.Write);
-        app.MapPost("/account/logout", async (SignInManager<WikiUser> signIn, string? returnUrl) =>
-        {
-            await signIn.SignOutAsync();
-            return Results.LocalRedirect("/account/login");
-        }).AllowAnonymous();
+        app.MapSignOut();
         return app;
     }
 }

@@ -6,9 +6,14 @@ namespace TeamWiki.Web.Hosting;
 /// <summary>The request pipeline.</summary>
 public static class Pipeline
 {
-    /// <summary>Middleware in order: errors, headers, culture, setup (before sign-in is demanded), who you are, antiforgery.</summary>
+    /// <summary>
+    /// Middleware in order: the proxy's headers, errors, headers, culture, setup (before sign-in is demanded),
+    /// cross-site refusal and sign-in throttling (both before any work is done for the request), who you are,
+    /// antiforgery.
+    /// </summary>
     public static WebApplication UseTeamWikiPipeline(this WebApplication app)
     {
+        app.UseTeamWikiForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -18,6 +23,8 @@ public static class Pipeline
         app.UseResponseStatus();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseSetupRedirect();
+        app.UseCrossSiteRequestGuard();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

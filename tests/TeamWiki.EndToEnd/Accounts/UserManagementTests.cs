@@ -48,7 +48,9 @@ public class UserManagementTests(Browser browser, WikiServer server)
         await again.FillAsync("#login-email", "daan@example.org");
         await again.FillAsync("#login-password", "Daan-wachtwoord-1");
         await again.ClickAsync("#login-submit");
-        await Expect(again.Locator("#login-error")).ToContainTextAsync("uitgeschakeld");
+        // The same answer as for a wrong password: the form does not tell a stranger which accounts exist.
+        await Expect(again.Locator("#login-error")).ToContainTextAsync("E-mailadres of wachtwoord is niet juist.");
+        await Expect(again.Locator(".user-menu .user-name")).ToHaveCountAsync(0);
     }
 
     [Fact]

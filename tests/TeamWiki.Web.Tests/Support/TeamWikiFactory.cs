@@ -48,6 +48,8 @@ public class TeamWikiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("TeamWiki:DataDirectory", DataDirectory);
         builder.UseSetting("TeamWiki:Storage:PollInterval", "00:00:00.200");
+        // Tests sign in far more often than a person does; the throttling tests set their own limit.
+        builder.UseSetting("TeamWiki:SignIn:MaxAttempts", "1000");
         if (Bootstrap)
         {
             builder.UseSetting("TeamWiki:Bootstrap:AdminEmail", AdminEmail);
