@@ -24,8 +24,8 @@ public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<Identi
     public const int MaxNameLength = 100;
 
     // Two accounts made at once from "anna@a.example" and "anna@b.example" both find "anna" free; the
-    // unique index lets one have it and the other takes the next free handle. A few rounds are plenty.
-    private const int HandleAttempts = 5;
+    // unique index lets one have it and the other takes the next free handle (see FreeHandleAsync).
+    private const int HandleAttempts = 10;
 
     /// <summary>
     /// Creates an account. Safe to call twice at once with the same address: one call creates it, the
@@ -40,6 +40,7 @@ public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<Identi
             return new AccountResult(null, errors);
         }
 
+        string? passwordHash = null;
         for (var attempt = 1; ; attempt++)
         {
             if (await users.FindByEmailAsync(email) is not null)
@@ -53,18 +54,21 @@ public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<Identi
                 Email = email,
                 EmailConfirmed = true,
                 DisplayName = name.Length > 0 ? name : email[..email.IndexOf('@')],
-                Handle = await FreeHandleAsync(email),
+                Handle = await FreeHandleAsync(email, attempt),
                 IsGuest = guest && !admin,
+                PasswordHash = passwordHash,
             };
             IdentityResult created;
             try
             {
-                created = await users.CreateAsync(user, password!);
+                // The first round validates and hashes the password; a retry reuses the hash.
+                created = passwordHash is null ? await users.CreateAsync(user, password!) : await users.CreateAsync(user);
             }
             catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex) && attempt < HandleAttempts)
             {
                 // Someone else took this address or handle since we looked: look again.
                 db.Entry(user).State = EntityState.Detached;
+                passwordHash = user.PasswordHash;
                 continue;
             }
 
@@ -220,12 +224,18 @@ public sealed class UserAccounts(UserManager<WikiUser> users, RoleManager<Identi
         }
     }
 
-    private async Task<string> FreeHandleAsync(string email)
+    /// <summary>
+    /// The local part of the address as a handle, or the first free "handle2", "handle3", … After two lost
+    /// races the counting starts at a random number, so a crowd of sign-ups for one name spreads out
+    /// instead of all trying the same next number again.
+    /// </summary>
+    private async Task<string> FreeHandleAsync(string email, int attempt)
     {
         var local = Slug.From(email[..email.IndexOf('@')].Replace('.', '-').Replace('_', '-'));
         var handle = local.Length > 0 ? local[..Math.Min(local.Length, 40)] : "user";
-        var candidate = handle;
-        for (var n = 2; await users.Users.AnyAsync(u => u.Handle == candidate); n++)
+        var n = attempt <= 2 ? 2 : Random.Shared.Next(2, 10_000);
+        var candidate = attempt <= 2 ? handle : handle + n;
+        for (; await users.Users.AnyAsync(u => u.Handle == candidate); n++)
         {
             candidate = handle + n;
         }
