@@ -28,7 +28,8 @@ public class PostgreSqlFactory : TeamWikiFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        // Also reached from the finalizer of an instance whose constructor failed (no database made).
+        if (disposing && ConnectionString is not null)
         {
             TestPostgres.DropDatabase(ConnectionString);
         }
@@ -62,7 +63,7 @@ public sealed class RelayedPostgreSqlFactory : PostgreSqlFactory
 
     protected override void Dispose(bool disposing)
     {
-        Relay.Dispose();
+        Relay?.Dispose();
         base.Dispose(disposing);
     }
 }
