@@ -14,6 +14,7 @@ namespace TeamWiki.Web.Tests.Data;
 public abstract class DoubleSubmitScenarios(TeamWikiFactory server)
 {
     private const int Clicks = 10;
+    private const int Rounds = 3;
 
     /// <summary>Ten identical reactions at once give one reaction.</summary>
     protected async Task ReactionsAsync()
@@ -21,17 +22,21 @@ public abstract class DoubleSubmitScenarios(TeamWikiFactory server)
         var admin = server.AdminClient();
         var post = (await (await admin.PostAsJsonAsync("/api/spaces/handboek/posts", new { markdown = "Dubbelklik op duim" })).ReadJsonAsync()).GetProperty("id").GetInt64();
 
-        var responses = await AtOnce.AtOnceAsync(Clicks, _ => admin.PostAsJsonAsync($"/api/posts/{post}/reactions", new { emoji = "👍", on = true }));
+        for (var round = 0; round < Rounds; round++)
+        {
+            var on = await AtOnce.AtOnceAsync(Clicks, _ => admin.PostAsJsonAsync($"/api/posts/{post}/reactions", new { emoji = "👍", on = true }));
 
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(1, await CountAsync(db => db.Reactions.CountAsync(r => r.TargetType == "post" && r.TargetId == post)));
-        var shown = await (await admin.GetAsync($"/api/posts/{post}")).ReadJsonAsync();
-        var thumbs = Assert.Single(shown.GetProperty("reactions").EnumerateArray());
-        Assert.Equal(1, thumbs.GetProperty("count").GetInt32());
+            Assert.All(on, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(1, await CountAsync(db => db.Reactions.CountAsync(r => r.TargetType == "post" && r.TargetId == post)));
+            var shown = await (await admin.GetAsync($"/api/posts/{post}")).ReadJsonAsync();
+            var thumbs = Assert.Single(shown.GetProperty("reactions").EnumerateArray());
+            Assert.Equal(1, thumbs.GetProperty("count").GetInt32());
 
-        var off = await AtOnce.AtOnceAsync(Clicks, _ => admin.PostAsJsonAsync($"/api/posts/{post}/reactions", new { emoji = "👍", on = false }));
-        Assert.All(off, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(0, await CountAsync(db => db.Reactions.CountAsync(r => r.TargetType == "post" && r.TargetId == post)));
+            var off = await AtOnce.AtOnceAsync(Clicks, _ => admin.PostAsJsonAsync($"/api/posts/{post}/reactions", new { emoji = "👍", on = false }));
+
+            Assert.All(off, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(0, await CountAsync(db => db.Reactions.CountAsync(r => r.TargetType == "post" && r.TargetId == post)));
+        }
     }
 
     /// <summary>Ten toggles at once never fail and leave at most one reaction.</summary>
@@ -69,15 +74,19 @@ public abstract class DoubleSubmitScenarios(TeamWikiFactory server)
         var adminId = (await (await admin.GetAsync("/api/me")).ReadJsonAsync()).Str("id");
         const string target = "page:handboek/welkom";
 
-        var on = await AtOnce.AtOnceAsync(Clicks, _ => admin.PutAsync($"/api/watches?target={target}", null));
+        // A few rounds: on SQLite, which runs one writer at a time, the window between check and insert is short.
+        for (var round = 0; round < Rounds; round++)
+        {
+            var on = await AtOnce.AtOnceAsync(Clicks, _ => admin.PutAsync($"/api/watches?target={target}", null));
 
-        Assert.All(on, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(1, await CountAsync(db => db.Watches.CountAsync(w => w.UserId == adminId && w.Target == target)));
+            Assert.All(on, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(1, await CountAsync(db => db.Watches.CountAsync(w => w.UserId == adminId && w.Target == target)));
 
-        var off = await AtOnce.AtOnceAsync(Clicks, _ => admin.DeleteAsync($"/api/watches?target={target}"));
+            var off = await AtOnce.AtOnceAsync(Clicks, _ => admin.DeleteAsync($"/api/watches?target={target}"));
 
-        Assert.All(off, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(0, await CountAsync(db => db.Watches.CountAsync(w => w.UserId == adminId && w.Target == target)));
+            Assert.All(off, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(0, await CountAsync(db => db.Watches.CountAsync(w => w.UserId == adminId && w.Target == target)));
+        }
     }
 
     /// <summary>Ten accounts at once with the same handle each get a handle of their own.</summary>
