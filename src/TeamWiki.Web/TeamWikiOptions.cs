@@ -6,8 +6,15 @@ public sealed class TeamWikiOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "TeamWiki";
 
-    /// <summary>Where the repository, database and index live (default <c>data</c> under the current directory).</summary>
+    /// <summary>Where the repository, database and index live (default <c>data</c> under <see cref="StartDirectory"/>).</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// What a relative <see cref="DataDirectory"/> is relative to: the directory the command was started
+    /// from. That is the current directory, except under <c>dotnet run</c>, which starts the app in the
+    /// project folder and therefore passes the folder it was typed in (see <c>TeamWiki.Web.csproj</c>).
+    /// </summary>
+    public string? StartDirectory { get; set; }
 
     /// <summary>Let visitors who are not signed in read pages (default false: only signed-in users read).</summary>
     public bool AllowAnonymousRead { get; set; }

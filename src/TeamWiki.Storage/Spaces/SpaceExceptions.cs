@@ -20,3 +20,13 @@ public sealed class InvalidSpaceException(string reason) : Exception(reason)
     /// <summary>Why, in English.</summary>
     public string Reason { get; } = reason;
 }
+
+/// <summary>The change would leave a space without an owner (demoting or removing its last one).</summary>
+public sealed class LastOwnerException(string key, string userId) : Exception($"Space '{key}' keeps at least one owner")
+{
+    /// <summary>The space key.</summary>
+    public string Key { get; } = key;
+
+    /// <summary>The owner who would have been the last.</summary>
+    public string UserId { get; } = userId;
+}

@@ -48,6 +48,10 @@ public sealed class ApiExceptionFilter : IEndpointFilter
         {
             return Problem(StatusCodes.Status409Conflict, "Space exists", ex.Message);
         }
+        catch (Storage.Spaces.LastOwnerException)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Last owner", "A space keeps at least one owner");
+        }
         catch (Storage.Spaces.SpaceNotFoundException ex)
         {
             return Problem(StatusCodes.Status404NotFound, "Space not found", ex.Message);

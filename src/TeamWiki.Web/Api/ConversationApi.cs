@@ -29,8 +29,8 @@ public sealed record TextRequest(string? Markdown, long? ParentId = null);
 /// <summary>Body of <c>POST /api/posts/{id}/answer</c>.</summary>
 public sealed record AnswerRequest(long? ReplyId);
 
-/// <summary>Body of <c>POST /api/posts/{id}/reactions</c>.</summary>
-public sealed record ReactionRequest(string? Emoji, long? ReplyId);
+/// <summary>Body of <c>POST /api/posts/{id}/reactions</c>: <c>on</c> true adds, false removes, absent toggles.</summary>
+public sealed record ReactionRequest(string? Emoji, long? ReplyId, bool? On = null);
 
 /// <summary>A comment.</summary>
 public sealed record CommentResponse(long Id, string Target, long? ParentId, PersonRef Author, string Markdown, string Html, DateTimeOffset Created, DateTimeOffset? Edited,
@@ -107,7 +107,7 @@ public static class ConversationApi
 
     private static async Task<IResult> ReactAsync(long id, ReactionRequest? body, Discussions d, ClaimsPrincipal user)
     {
-        await d.ToggleReactionAsync(user, body?.ReplyId is null ? "post" : "reply", body?.ReplyId ?? id, body?.Emoji ?? "");
+        await d.ToggleReactionAsync(user, body?.ReplyId is null ? "post" : "reply", body?.ReplyId ?? id, body?.Emoji ?? "", body?.On);
         return await d.GetAsync(user, id) is { } post ? TypedResults.Ok(ToResponse(post)) : throw ConversationException.NotFound("Post");
     }
 

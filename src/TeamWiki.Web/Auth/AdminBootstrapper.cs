@@ -5,7 +5,7 @@ namespace TeamWiki.Web.Auth;
 
 /// <summary>
 /// Unattended first start: creates the admin from <c>TeamWiki:Bootstrap:AdminEmail</c>/<c>AdminPassword</c>
-/// when no user exists, and gives the admin the token from <c>TeamWiki:Bootstrap:ApiToken</c> unless a token
+/// when no administrator exists, and gives the admin the token from <c>TeamWiki:Bootstrap:ApiToken</c> unless a token
 /// with that secret was stored before (also when it was revoked since: a revoked token stays revoked).
 /// </summary>
 public sealed class AdminBootstrapper(
@@ -22,9 +22,11 @@ public sealed class AdminBootstrapper(
     public async Task RunAsync()
     {
         var bootstrap = options.Value.Bootstrap;
-        if (!setup.HasUsers && !string.IsNullOrWhiteSpace(bootstrap.AdminEmail) && !string.IsNullOrEmpty(bootstrap.AdminPassword))
+        if (!string.IsNullOrWhiteSpace(bootstrap.AdminEmail) && !string.IsNullOrEmpty(bootstrap.AdminPassword) && !await setup.IsCompleteAsync())
         {
-            var result = await accounts.CreateAsync(bootstrap.AdminEmail, bootstrap.AdminName, bootstrap.AdminPassword, admin: true);
+            // The same locked path as the setup page: a setup submitted meanwhile, or a second process
+            // bootstrapping the same database, makes this a no-op rather than a second administrator.
+            var result = await accounts.CreateFirstAdminAsync(bootstrap.AdminEmail, bootstrap.AdminName, bootstrap.AdminPassword);
             if (result.Succeeded)
             {
                 logger.LogInformation("Created the admin account {Email} from configuration", bootstrap.AdminEmail);

@@ -4,23 +4,32 @@ using TeamWiki.Storage.Data;
 namespace TeamWiki.Web.Auth;
 
 /// <summary>
-/// Whether the installation has any account yet. Until it does, every page leads to the setup page
-/// that creates the admin. Checked once at start, then kept in memory.
+/// Whether the installation is set up, that is: an administrator exists. Until then every page leads to
+/// the setup page that creates one. The answer comes from the database (another process on the same
+/// database may have made the administrator); only "set up" is remembered, because an installation never
+/// goes back to not being set up. Creating the first administrator itself is decided under a lock in
+/// <see cref="UserAccounts.CreateFirstAdminAsync"/>, never on this cached answer.
 /// </summary>
 public sealed class SetupState(IDbContextFactory<TeamWikiDbContext> contexts)
 {
-    private volatile bool _hasUsers;
+    private volatile bool _complete;
 
-    /// <summary>True once at least one account exists.</summary>
-    public bool HasUsers => _hasUsers;
-
-    /// <summary>Reads the state from the database.</summary>
-    public async Task LoadAsync(CancellationToken ct = default)
+    /// <summary>True once an administrator exists; asks the database until it does.</summary>
+    public async Task<bool> IsCompleteAsync(CancellationToken ct = default)
     {
+        if (_complete)
+        {
+            return true;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(ct);
-        _hasUsers = await db.Users.AnyAsync(ct);
+        return _complete = await AdminExistsAsync(db, ct);
     }
 
-    /// <summary>Called when an account was created.</summary>
-    public void UserCreated() => _hasUsers = true;
+    /// <summary>Called when an administrator was created.</summary>
+    public void AdminCreated() => _complete = true;
+
+    /// <summary>True when <paramref name="db"/> holds an account with the administrator role (read in the caller's transaction).</summary>
+    public static Task<bool> AdminExistsAsync(TeamWikiDbContext db, CancellationToken ct = default) =>
+        db.UserRoles.AnyAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == WikiClaims.AdminRole.ToUpperInvariant()), ct);
 }

@@ -207,8 +207,12 @@ public sealed class Discussions(
         return (await ViewsAsync(db, user, [post], null))[0];
     }
 
-    /// <summary>Adds or removes the viewer's reaction on a post or reply.</summary>
-    public async Task ToggleReactionAsync(ClaimsPrincipal user, string targetType, long targetId, string emoji)
+    /// <summary>
+    /// Adds or removes the viewer's reaction on a post or reply: <paramref name="on"/> true adds it, false
+    /// removes it, null toggles. Setting a state is idempotent (a double click gives one reaction); a
+    /// toggle that races another toggle ends with the reaction present or absent, never with an error.
+    /// </summary>
+    public async Task ToggleReactionAsync(ClaimsPrincipal user, string targetType, long targetId, string emoji, bool? on = null)
     {
         if (!Reaction.Allowed.Contains(emoji))
         {
@@ -234,17 +238,19 @@ public sealed class Discussions(
         }
 
         var userId = user.UserId()!;
-        var existing = await db.Reactions.FirstOrDefaultAsync(r => r.TargetType == targetType && r.TargetId == targetId && r.UserId == userId && r.Emoji == emoji);
-        if (existing is null)
+        var mine = db.Reactions.Where(r => r.TargetType == targetType && r.TargetId == targetId && r.UserId == userId && r.Emoji == emoji);
+        var present = await mine.AnyAsync();
+        if (!(on ?? !present))
+        {
+            // A set-based delete: nothing to delete (a parallel request was first) is not an error.
+            await mine.ExecuteDeleteAsync();
+        }
+        else if (!present)
         {
             db.Reactions.Add(new Reaction { TargetType = targetType, TargetId = targetId, UserId = userId, Emoji = emoji, CreatedAt = DateTimeOffset.UtcNow });
+            // False when a parallel request added the same reaction first: it is there, as asked.
+            await db.SaveUnlessDuplicateAsync();
         }
-        else
-        {
-            db.Reactions.Remove(existing);
-        }
-
-        await db.SaveChangesAsync();
     }
 
     /// <summary>Removes a post or reply (its author, a space owner or an admin): it shows as removed.</summary>

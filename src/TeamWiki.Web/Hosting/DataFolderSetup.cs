@@ -6,14 +6,16 @@ namespace TeamWiki.Web.Hosting;
 public static class DataFolderSetup
 {
     /// <summary>
-    /// Reads <c>TeamWiki:DataDirectory</c> (default <c>data</c>, relative to the current directory, as a
-    /// person running <c>dotnet run</c> expects) and creates the folder.
+    /// Reads <c>TeamWiki:DataDirectory</c> (default <c>data</c>, relative to the directory the command was
+    /// started from, as a person running <c>dotnet run</c> from the repository root expects: <c>./data</c>,
+    /// not <c>src/TeamWiki.Web/data</c>) and creates the folder.
     /// </summary>
     public static DataFolder AddTeamWikiDataFolder(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(TeamWikiOptions.Section);
         builder.Services.AddOptions<TeamWikiOptions>().Bind(section);
         var options = section.Get<TeamWikiOptions>() ?? new TeamWikiOptions();
-        return DataFolder.Prepare(Path.GetFullPath(options.DataDirectory, Directory.GetCurrentDirectory()));
+        var start = string.IsNullOrWhiteSpace(options.StartDirectory) ? Directory.GetCurrentDirectory() : Path.GetFullPath(options.StartDirectory);
+        return DataFolder.Prepare(Path.GetFullPath(options.DataDirectory, start));
     }
 }

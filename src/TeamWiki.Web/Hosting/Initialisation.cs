@@ -47,7 +47,6 @@ public static class Initialisation
             }
         }
 
-        await services.GetRequiredService<SetupState>().LoadAsync();
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().RunAsync();
@@ -56,6 +55,7 @@ public static class Initialisation
         logger.LogInformation("Repository and database ready in {Ms} ms", watch.ElapsedMilliseconds);
         _ = warmUp;
 
+        var setUp = await services.GetRequiredService<SetupState>().IsCompleteAsync();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -64,9 +64,10 @@ public static class Initialisation
                 logger.LogInformation("TeamWiki is running at {Url}", address);
             }
 
-            if (!services.GetRequiredService<SetupState>().HasUsers)
+            if (!setUp)
             {
-                logger.LogInformation("No accounts yet: open the URL above to create the admin account");
+                // Whoever opens the URL first becomes the administrator; see README on the bootstrap settings.
+                logger.LogWarning("No administrator yet: open the URL above to create the admin account");
             }
         });
     }

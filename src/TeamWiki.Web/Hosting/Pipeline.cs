@@ -20,6 +20,7 @@ public static class Pipeline
         }
 
         app.UseTeamWikiSecurityHeaders();
+        app.UseDatabaseUnavailable();
         app.UseResponseStatus();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseSetupRedirect();
@@ -31,19 +32,19 @@ public static class Pipeline
         return app;
     }
 
-    /// <summary>Until the first account exists, every page leads to <c>/setup</c>.</summary>
+    /// <summary>Until an administrator exists, every page leads to <c>/setup</c>.</summary>
     private static void UseSetupRedirect(this WebApplication app)
     {
         var setup = app.Services.GetRequiredService<SetupState>();
-        app.Use((context, next) =>
+        app.Use(async (context, next) =>
         {
-            if (!setup.HasUsers && NeedsSetup(context.Request.Path))
+            if (NeedsSetup(context.Request.Path) && !await setup.IsCompleteAsync(context.RequestAborted))
             {
                 context.Response.Redirect("/setup");
-                return Task.CompletedTask;
+                return;
             }
 
-            return next(context);
+            await next(context);
         });
     }
 

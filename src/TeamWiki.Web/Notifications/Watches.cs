@@ -19,21 +19,24 @@ public sealed class Watches(IDbContextFactory<TeamWikiDbContext> contexts)
         return await db.Watches.AnyAsync(w => w.UserId == userId && w.Target == target);
     }
 
-    /// <summary>Starts or stops watching.</summary>
+    /// <summary>Starts or stops watching. Idempotent, also when the same request arrives twice at once (a double click).</summary>
     public async Task SetAsync(string userId, string target, bool watch)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var existing = await db.Watches.FindAsync(userId, target);
-        if (watch && existing is null)
+        if (!watch)
         {
-            db.Watches.Add(new Watch { UserId = userId, Target = target, CreatedAt = DateTimeOffset.UtcNow });
-        }
-        else if (!watch && existing is not null)
-        {
-            db.Watches.Remove(existing);
+            // A set-based delete: when a parallel request removed the row first, this deletes nothing
+            // instead of failing the way a tracked Remove would (it expects exactly one row).
+            await db.Watches.Where(w => w.UserId == userId && w.Target == target).ExecuteDeleteAsync();
+            return;
         }
 
-        await db.SaveChangesAsync();
+        if (!await db.Watches.AnyAsync(w => w.UserId == userId && w.Target == target))
+        {
+            db.Watches.Add(new Watch { UserId = userId, Target = target, CreatedAt = DateTimeOffset.UtcNow });
+            // False when a parallel request inserted the same watch first: then it is watched, as asked.
+            await db.SaveUnlessDuplicateAsync();
+        }
     }
 
     /// <summary>The people watching any of <paramref name="targets"/>.</summary>
