@@ -45,7 +45,7 @@ public static class PagesApi
         var page = store.Get(PagePath.Parse(path), NullIfEmpty(revision));
         return page is null
             ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Page not found", $"Page '{PagePath.Parse(path)}' does not exist")
-            : TypedResults.Ok(ToResponse(page, renderer));
+            : TypedResults.Ok(ToResponse(page, renderer.Render(page, access.Readable(user))));
     }
 
     private static IResult History(PagePath path, IPageStore store)
@@ -151,7 +151,7 @@ public static class PagesApi
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static PageResponse ToResponse(WikiPage page, PageRenderer renderer) =>
-        new(page.Path.Value, page.Title, page.Markdown, renderer.Render(page).Html, page.Revision, page.Author, page.Updated,
+    private static PageResponse ToResponse(WikiPage page, RenderedMarkdown rendered) =>
+        new(page.Path.Value, page.Title, page.Markdown, rendered.Html, page.Revision, page.Author, page.Updated,
             page.Tags, page.Path.Space, page.Meta.Description);
 }

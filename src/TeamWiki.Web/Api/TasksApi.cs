@@ -78,7 +78,7 @@ public static class TasksApi
         return TypedResults.Created($"/api/tasks/{task.Key}", ToResponse(task, catalog.Current.FindSpace(key)!.DoneStatus, DateOnly.FromDateTime(DateTime.Today), null));
     }
 
-    private static IResult Get(string key, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, MarkdownRenderer renderer)
+    private static IResult Get(string key, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, PageRenderer renderer)
     {
         var task = tasks.Get(key);
         if (task is null || !access.CanRead(user, task.Space))
@@ -86,7 +86,7 @@ public static class TasksApi
             return NotFound(key);
         }
 
-        var html = renderer.Render(task.Description, task.Space + "/_tasks", new CatalogLinkResolver(catalog.Current)).Html;
+        var html = renderer.RenderStored(task.BlobId, task.Description, task.Space + "/_tasks", access.Readable(user)).Html;
         return TypedResults.Ok(ToResponse(task, catalog.Current.FindSpace(task.Space)?.DoneStatus ?? "done", DateOnly.FromDateTime(DateTime.Today), html));
     }
 
