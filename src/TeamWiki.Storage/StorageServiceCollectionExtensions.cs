@@ -21,7 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(folder);
         services.AddSingleton(sp => GitContentRepository.OpenOrCreate(folder.GitDirectory, sp.GetRequiredService<ILogger<GitContentRepository>>()));
         services.AddSingleton<IContentRepository>(sp => sp.GetRequiredService<GitContentRepository>());
-        services.AddSingleton<IContentCatalog>(sp => new ContentCatalog(sp.GetRequiredService<IContentRepository>(), folder.CatalogCacheFile));
+        services.AddSingleton<IContentCatalog>(sp => new ContentCatalog(sp.GetRequiredService<IContentRepository>(), folder.CatalogCacheFile, sp.GetRequiredService<ILogger<ContentCatalog>>()));
         services.AddSingleton<History.LastChangeCache>();
         services.AddSingleton<IPageStore, PageStore>();
         services.AddHostedService<ExternalCommitWatcher>();

@@ -20,7 +20,9 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
         var text = QueryText.Parse(request.Query);
         var notices = text.Notices.ToList();
         var unknown = new List<string>();
-        var builder = new QueryBuilder(analyzers, word => IsKnown(searcher.IndexReader, word), unknown);
+        // What the reader may see decides which words are known and what may be suggested.
+        var visible = new VisibleDocs(searcher.IndexReader, request.VisibleSpaces);
+        var builder = new QueryBuilder(analyzers, word => IsKnown(visible, word), unknown);
         var words = builder.Words(text, request.PrefixLastWord);
         if (words is null && text.Parts.Any(p => !p.Negated))
         {
@@ -44,7 +46,7 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
             notices.Add(QueryNotice.Fuzzy);
         }
 
-        var suggestion = unknown.Count > 0 ? Suggestion(searcher.IndexReader, request.Query, unknown) : null;
+        var suggestion = unknown.Count > 0 ? Suggestion(searcher.IndexReader, visible, request.Query, unknown) : null;
         var marked = text.Parts.Where(p => !p.Negated && !ReferenceEquals(p, request.PrefixLastWord ? text.OpenWord : null)).Select(p => p.Text)
             .Concat(suggestion is null ? [] : [suggestion]);
         var snippetTerms = _snippets.TermsFor(marked, request.PrefixLastWord ? text.OpenWord?.Text : null);
@@ -80,15 +82,18 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
             .ToList();
     }
 
-    /// <summary>True when some form of the word occurs in a title or body (compound parts alone do not count).</summary>
-    private bool IsKnown(IndexReader reader, string word)
+    /// <summary>
+    /// True when some form of the word occurs in a title or body the reader may see (compound parts alone
+    /// do not count).
+    /// </summary>
+    private bool IsKnown(VisibleDocs visible, string word)
     {
         foreach (var field in KnownFields)
         {
             var analyzer = field is SearchFields.TitleEnglish or SearchFields.BodyEnglish ? analyzers.English : analyzers.Dutch;
             foreach (var term in QueryBuilder.Analyze(analyzer, field, word).SelectMany(p => p))
             {
-                if (reader.DocFreq(new Term(field, term)) > 0)
+                if (visible.Contains(field, term))
                 {
                     return true;
                 }
@@ -98,13 +103,13 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
         return false;
     }
 
-    private static string? Suggestion(IndexReader reader, string original, IEnumerable<string> unknown)
+    private static string? Suggestion(IndexReader reader, VisibleDocs visible, string original, IEnumerable<string> unknown)
     {
         var corrected = original;
         var changed = false;
         foreach (var word in unknown)
         {
-            if (SpellingSuggester.Suggest(reader, word) is { } better)
+            if (SpellingSuggester.Suggest(reader, word, visible) is { } better)
             {
                 var at = corrected.IndexOf(word, StringComparison.OrdinalIgnoreCase);
                 if (at >= 0)

@@ -7,11 +7,13 @@ namespace TeamWiki.Search.Query;
 /// <summary>
 /// "Bedoelde u …?": for a word that occurs nowhere, the closest word of the index's own vocabulary
 /// (its <c>words</c> field), by edit distance first and how common it is second. Works like Lucene's
-/// DirectSpellChecker, on the same fuzzy term enumeration, without a separate spelling index.
+/// DirectSpellChecker, on the same fuzzy term enumeration, without a separate spelling index. Only words
+/// that occur in documents the reader may see count, and only those documents count towards how common
+/// a word is: a suggestion must not reveal a word of a hidden space.
 /// </summary>
 internal static class SpellingSuggester
 {
-    public static string? Suggest(IndexReader reader, string word)
+    public static string? Suggest(IndexReader reader, string word, VisibleDocs visible)
     {
         var text = word.ToLowerInvariant();
         if (text.Length < 3 || text.Any(char.IsDigit))
@@ -42,8 +44,13 @@ internal static class SpellingSuggester
             }
 
             var distance = Distance(text, suggestion);
-            var frequency = fuzzy.DocFreq;
-            if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
+            if (distance > bestDistance)
+            {
+                continue;
+            }
+
+            var frequency = visible.Frequency(fuzzy);
+            if (frequency > 0 && (distance < bestDistance || frequency > bestFrequency))
             {
                 (best, bestDistance, bestFrequency) = (suggestion, distance, frequency);
             }

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.Spaces;
 
@@ -19,13 +21,19 @@ public sealed class ContentCatalog : IContentCatalog
     private volatile ContentSnapshot _snapshot = ContentSnapshot.Empty;
     private (string Commit, Dictionary<string, string> Files)? _listed;
     private readonly Dictionary<string, FileRole> _roles = new(StringComparer.Ordinal);
+    private readonly ILogger _logger;
+
+    // Settings files already warned about, by blob id: each broken version is logged once, not on every commit.
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
     /// <summary>Creates the catalog over a repository.</summary>
     /// <param name="repository">The content.</param>
     /// <param name="cacheFile">Where parsed front matter is kept between runs (null: only in memory).</param>
-    public ContentCatalog(IContentRepository repository, string? cacheFile = null)
+    /// <param name="logger">Warns about <c>_space.yml</c> files that cannot be read.</param>
+    public ContentCatalog(IContentRepository repository, string? cacheFile = null, ILogger<ContentCatalog>? logger = null)
     {
         _repository = repository;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _cache = new ParsedPageCache(cacheFile);
         _cache.Load();
     }
@@ -105,8 +113,7 @@ public sealed class ContentCatalog : IContentCatalog
             }
         }
 
-        var spaces = spaceKeys.Select(key => SpaceMetadata.Parse(key,
-            spaceFiles.TryGetValue(key, out var blob) && _repository.ReadBlob(blob) is { } bytes ? Encoding.UTF8.GetString(bytes) : null)).ToList();
+        var spaces = spaceKeys.Select(key => ReadSpace(key, spaceFiles.GetValueOrDefault(key))).ToList();
         var firstStatus = spaces.ToDictionary(s => s.Key, s => s.FirstStatus, StringComparer.Ordinal);
         var tasks = taskEntries.Select(t => _tasks.GetOrAdd((t.Entry.BlobId, t.Key), _ =>
             Tasks.TaskFile.Parse(t.Space, t.Key, Encoding.UTF8.GetString(_repository.ReadBlob(t.Entry.BlobId) ?? []), firstStatus.GetValueOrDefault(t.Space, "todo")))
@@ -236,6 +243,20 @@ public sealed class ContentCatalog : IContentCatalog
     {
         var number = int.Parse(key[(key.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         highest[space] = Math.Max(highest.GetValueOrDefault(space), number);
+    }
+
+    /// <summary>The space from its settings file; a file that cannot be read is logged (once per version).</summary>
+    private SpaceInfo ReadSpace(string key, string? blobId)
+    {
+        var text = blobId is not null && _repository.ReadBlob(blobId) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+        var space = SpaceMetadata.Parse(key, text);
+        if (space.SettingsProblem is { } problem && _warned.Add(blobId!))
+        {
+            _logger.LogWarning("{File} of space {Space} cannot be read ({Problem}); the space is private to its owners and admins until the file is repaired",
+                SpaceMetadata.FileName, key, problem);
+        }
+
+        return space;
     }
 
     private ParsedPage Parse(string blobId)

@@ -95,6 +95,10 @@ public sealed class ContentSnapshot
         return matches.FirstOrDefault(p => p.Path.Space == preferredSpace) ?? matches[0];
     }
 
+    /// <summary>Every page with this title (case-insensitive), ordered by path; empty when none.</summary>
+    public IReadOnlyList<PageSummary> FindAllByTitle(string title) =>
+        _byTitle.TryGetValue(title.Trim(), out var matches) ? matches : [];
+
     /// <summary>The pages of a space.</summary>
     public IEnumerable<PageSummary> InSpace(string space) => _bySpace[space];
 

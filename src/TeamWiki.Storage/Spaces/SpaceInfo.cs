@@ -38,6 +38,13 @@ public sealed record SpaceInfo(string Key, string Name, string Description, stri
     /// <summary>The board's columns, in order; the last one counts as done.</summary>
     public IReadOnlyList<BoardColumn> Columns { get; init; } = DefaultColumns;
 
+    /// <summary>
+    /// Why <c>_space.yml</c> could not be read, or null when it could (or there is none). A space whose
+    /// file is unreadable is private and open only to its owners and admins until the file is repaired:
+    /// a broken file must never make a private space readable for everyone.
+    /// </summary>
+    public string? SettingsProblem { get; init; }
+
     /// <summary>The status of finished tasks (the last column).</summary>
     public string DoneStatus => Columns[^1].Key;
 
@@ -48,7 +55,7 @@ public sealed record SpaceInfo(string Key, string Name, string Description, stri
     public bool Equals(SpaceInfo? other) =>
         other is not null && Key == other.Key && Name == other.Name && Description == other.Description && Language == other.Language
         && Colour == other.Colour && Visibility == other.Visibility && Archived == other.Archived && TaskPrefix == other.TaskPrefix
-        && Columns.SequenceEqual(other.Columns);
+        && Columns.SequenceEqual(other.Columns) && SettingsProblem == other.SettingsProblem;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Key, Name, TaskPrefix);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using TeamWiki.Storage.Pages;
 using YamlDotNet.Core;
@@ -6,7 +5,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace TeamWiki.Storage.Spaces;
 
-/// <summary>Reads and writes a space's <c>_space.yml</c>. A hand-edited file with mistakes still gives a usable space.</summary>
+/// <summary>
+/// Reads and writes a space's <c>_space.yml</c>. Small mistakes (a bad colour, too few columns) fall back
+/// to the default for that one setting; a file that cannot be read at all, or whose visibility is not
+/// understood, makes the space private (see <see cref="SpaceInfo.SettingsProblem"/>): failing open would
+/// show a private space to every member of staff.
+/// </summary>
 public static partial class SpaceMetadata
 {
     /// <summary>File name of the metadata file inside a space folder.</summary>
@@ -15,67 +19,32 @@ public static partial class SpaceMetadata
     /// <summary>Builds the space record from the metadata file's text (null: no file).</summary>
     public static SpaceInfo Parse(string key, string? yaml)
     {
-        YamlMappingNode? map = null;
-        if (yaml is not null)
+        if (yaml is null)
         {
-            try
+            // A folder nobody described yet: an ordinary internal space named after its key.
+            return FromMap(key, null, SpaceVisibility.Internal);
+        }
+
+        YamlMappingNode map;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(yaml));
-                map = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+                return Unreadable(key, null, "the file holds no settings (it is empty or not a list of \"key: value\" lines)");
             }
-            catch (YamlException)
-            {
-                map = null;
-            }
+
+            map = root;
+        }
+        catch (YamlException ex)
+        {
+            return Unreadable(key, null, $"line {ex.Start.Line}: {ex.Message}");
         }
 
-        var colour = Scalar(map, "colour") ?? Scalar(map, "color");
-        return new SpaceInfo(key, Scalar(map, "name") ?? PageTitles.FromSlug(key), Scalar(map, "description") ?? "",
-            Scalar(map, "lang") ?? Scalar(map, "language"))
-        {
-            Colour = colour is not null && ColourPattern().IsMatch(colour) ? colour.ToLowerInvariant() : null,
-            Visibility = string.Equals(Scalar(map, "visibility"), "private", StringComparison.OrdinalIgnoreCase) ? SpaceVisibility.Private : SpaceVisibility.Internal,
-            Archived = string.Equals(Scalar(map, "archived"), "true", StringComparison.OrdinalIgnoreCase),
-            TaskPrefix = NormalisePrefix(Scalar(map, "taskPrefix") ?? Scalar(map, "prefix")) ?? DefaultPrefix(key),
-            Columns = Columns(map) ?? SpaceInfo.DefaultColumns,
-        };
-    }
-
-    /// <summary>The file text for a space.</summary>
-    public static byte[] Write(SpaceInfo space)
-    {
-        var sb = new StringBuilder();
-        sb.Append("name: ").Append(Quote(space.Name)).Append('\n');
-        sb.Append("description: ").Append(Quote(space.Description)).Append('\n');
-        if (space.Language is { Length: > 0 } language)
-        {
-            sb.Append("lang: ").Append(Quote(language)).Append('\n');
-        }
-
-        if (space.Colour is { } colour)
-        {
-            sb.Append("colour: ").Append(Quote(colour)).Append('\n');
-        }
-
-        sb.Append("visibility: ").Append(space.Visibility == SpaceVisibility.Private ? "private" : "internal").Append('\n');
-        if (space.Archived)
-        {
-            sb.Append("archived: true\n");
-        }
-
-        sb.Append("taskPrefix: ").Append(space.TaskPrefix).Append('\n');
-        if (!space.Columns.SequenceEqual(SpaceInfo.DefaultColumns))
-        {
-            sb.Append("columns:\n");
-            foreach (var column in space.Columns)
-            {
-                sb.Append("  - key: ").Append(column.Key).Append('\n');
-                sb.Append("    name: ").Append(Quote(column.Name)).Append('\n');
-            }
-        }
-
-        return Encoding.UTF8.GetBytes(sb.ToString());
+        return VisibilityOf(map) is { } visibility
+            ? FromMap(key, map, visibility)
+            : Unreadable(key, map, "\"visibility\" is neither internal nor private");
     }
 
     /// <summary>Upper-case letters and digits, 1 to 8, starting with a letter; null when nothing usable.</summary>
@@ -96,6 +65,40 @@ public static partial class SpaceMetadata
         var parts = key.Split('-', StringSplitOptions.RemoveEmptyEntries).Where(p => char.IsAsciiLetter(p[0])).ToList();
         var prefix = parts.Count >= 2 ? string.Concat(parts.Take(4).Select(p => p[0])) : new string(key.Where(char.IsAsciiLetter).Take(2).ToArray());
         return prefix.Length == 0 ? "T" : prefix.ToUpperInvariant();
+    }
+
+    private static SpaceInfo FromMap(string key, YamlMappingNode? map, SpaceVisibility visibility)
+    {
+        var colour = Scalar(map, "colour") ?? Scalar(map, "color");
+        return new SpaceInfo(key, Scalar(map, "name") ?? PageTitles.FromSlug(key), Scalar(map, "description") ?? "",
+            Scalar(map, "lang") ?? Scalar(map, "language"))
+        {
+            Colour = colour is not null && ColourPattern().IsMatch(colour) ? colour.ToLowerInvariant() : null,
+            Visibility = visibility,
+            Archived = string.Equals(Scalar(map, "archived"), "true", StringComparison.OrdinalIgnoreCase),
+            TaskPrefix = NormalisePrefix(Scalar(map, "taskPrefix") ?? Scalar(map, "prefix")) ?? DefaultPrefix(key),
+            Columns = Columns(map) ?? SpaceInfo.DefaultColumns,
+        };
+    }
+
+    /// <summary>Fails closed: private, with the reason, keeping whatever else could be read.</summary>
+    private static SpaceInfo Unreadable(string key, YamlMappingNode? map, string problem) =>
+        FromMap(key, map, SpaceVisibility.Private) with { SettingsProblem = problem };
+
+    /// <summary>Internal when absent; null when present but not one of the two values (a typo must not open a space).</summary>
+    private static SpaceVisibility? VisibilityOf(YamlMappingNode map)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode("visibility"), out var node))
+        {
+            return SpaceVisibility.Internal;
+        }
+
+        return (node as YamlScalarNode)?.Value?.Trim().ToLowerInvariant() switch
+        {
+            "internal" => SpaceVisibility.Internal,
+            "private" => SpaceVisibility.Private,
+            _ => null,
+        };
     }
 
     private static IReadOnlyList<BoardColumn>? Columns(YamlMappingNode? map)
@@ -127,8 +130,6 @@ public static partial class SpaceMetadata
     private static string? Scalar(YamlMappingNode? map, string key) =>
         map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { } v }
             && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex ColourPattern();

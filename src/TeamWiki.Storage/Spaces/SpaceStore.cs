@@ -10,7 +10,7 @@ public sealed class SpaceStore(IContentRepository repository, IContentCatalog ca
     public const int MinKeyLength = 2, MaxKeyLength = 40;
 
     /// <summary>Creates a space. The key is made a slug; a free task prefix is chosen when none is given.</summary>
-    /// <exception cref="InvalidSpaceException">Bad key, name or prefix.</exception>
+    /// <exception cref="InvalidSpaceException">Bad key, name or prefix, or settings that would not read back the same.</exception>
     /// <exception cref="SpaceExistsException">The key is taken.</exception>
     public SpaceInfo Create(SpaceInfo requested, ContentAuthor author)
     {
@@ -34,7 +34,7 @@ public sealed class SpaceStore(IContentRepository repository, IContentCatalog ca
 
     /// <summary>Saves changed settings of an existing space.</summary>
     /// <exception cref="SpaceNotFoundException">No such space.</exception>
-    /// <exception cref="InvalidSpaceException">Bad name, prefix or columns.</exception>
+    /// <exception cref="InvalidSpaceException">Bad name, prefix or columns, or settings that would not read back the same.</exception>
     public SpaceInfo Update(SpaceInfo changed, ContentAuthor author)
     {
         var snapshot = catalog.Current;
@@ -79,7 +79,16 @@ public sealed class SpaceStore(IContentRepository repository, IContentCatalog ca
             throw new InvalidSpaceException("A colour is written #rrggbb");
         }
 
-        return space with { Name = name, Description = space.Description.Trim(), Colour = colour is { Length: > 0 } ? colour : null };
+        // Written as the file will read back (trimmed), and without the old file's problem: saving repairs it.
+        return space with
+        {
+            Name = name,
+            Description = space.Description.Trim(),
+            Language = string.IsNullOrWhiteSpace(space.Language) ? null : space.Language.Trim(),
+            Colour = colour is { Length: > 0 } ? colour : null,
+            Columns = space.Columns.Select(c => c with { Name = c.Name.Trim() }).ToList(),
+            SettingsProblem = null,
+        };
     }
 
     private static string FreePrefix(string wanted, ContentSnapshot snapshot)

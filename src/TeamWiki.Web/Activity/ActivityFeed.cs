@@ -40,6 +40,7 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
         var all = spaces is null;
         var teamStream = space is null && discussions.CanRead(viewer, null);
         var byId = await people.ByIdsAsync();
+        bool CanRead(string s) => access.CanRead(viewer, s);
         await using var db = await contexts.CreateDbContextAsync();
         var items = new List<FeedItem>();
         if (kind is null or "page" or "task" or "document")
@@ -50,7 +51,7 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
             items.AddRange((await q.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(take).ToListAsync()).Select(e => new FeedItem(
                 e.Kind, e.Action, e.Title, e.Action == "deleted" ? null : ItemLinks.For(e.Kind, e.ItemId), e.SpaceKey,
                 e.UserId is not null && byId.TryGetValue(e.UserId, out var p) ? p.Name : e.AuthorName,
-                e.UserId is not null && byId.TryGetValue(e.UserId, out var h) ? h.Handle : null, e.At, e.Message)));
+                e.UserId is not null && byId.TryGetValue(e.UserId, out var h) ? h.Handle : null, e.At, MoveMessages.ForReader(e.Message, CanRead))));
         }
 
         if (kind is null or "post")

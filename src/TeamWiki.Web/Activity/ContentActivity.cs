@@ -10,8 +10,11 @@ namespace TeamWiki.Web.Activity;
 /// <summary>What changed in the wiki's content, read from git: the commits that touched a space, as items.</summary>
 public sealed class ContentActivity(IContentRepository repository, IContentCatalog catalog)
 {
-    /// <summary>The latest changes in a space, newest first; one item per thing changed in a commit.</summary>
-    public IReadOnlyList<ActivityItem> InSpace(string space, int max)
+    /// <summary>
+    /// The latest changes in a space, newest first; one item per thing changed in a commit. Messages
+    /// about moves name only paths in spaces <paramref name="canRead"/> allows.
+    /// </summary>
+    public IReadOnlyList<ActivityItem> InSpace(string space, int max, Func<string, bool> canRead)
     {
         var snapshot = catalog.Current;
         var items = new List<ActivityItem>();
@@ -21,7 +24,7 @@ public sealed class ContentActivity(IContentRepository repository, IContentCatal
             {
                 if (Describe(path, snapshot) is { } what)
                 {
-                    items.Add(new ActivityItem(what.Kind, space, what.Id, what.Title, what.Url, commit.AuthorName, commit.When, commit.Subject, commit.Id));
+                    items.Add(new ActivityItem(what.Kind, space, what.Id, what.Title, what.Url, commit.AuthorName, commit.When, Auth.MoveMessages.ForReader(commit.Subject, canRead), commit.Id));
                 }
             }
 

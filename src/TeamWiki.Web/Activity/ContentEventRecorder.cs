@@ -172,7 +172,7 @@ public sealed class ContentEventRecorder(
         {
             var before = oldText is null ? [] : renderer.Mentions(oldText).ToHashSet();
             var added = renderer.Mentions(newText).Where(h => !before.Contains(h)).ToHashSet();
-            groups.Add((all.Where(p => added.Contains(p.Handle)).Select(p => p.Id), Draft(NotificationKinds.Mention, e.Message)));
+            groups.Add((all.Where(p => added.Contains(p.Handle)).Select(p => p.Id), Draft(NotificationKinds.Mention, Auth.MoveMessages.ForReader(e.Message, s => s == e.SpaceKey))));
         }
 
         if (e.Kind == PageDocuments.TaskKind && newText is not null)
@@ -186,7 +186,9 @@ public sealed class ContentEventRecorder(
             }
         }
 
-        groups.Add((await watches.WatchersOfAsync(Watches.Target(e.Kind, e.ItemId), Watches.Target("space", e.SpaceKey)), Draft(NotificationKinds.Changed, e.Message)));
+        // One text for every recipient, who may read this space and maybe no other: a move names only paths in this space.
+        var message = Auth.MoveMessages.ForReader(e.Message, s => s == e.SpaceKey);
+        groups.Add((await watches.WatchersOfAsync(Watches.Target(e.Kind, e.ItemId), Watches.Target("space", e.SpaceKey)), Draft(NotificationKinds.Changed, message)));
         await notifier.SendAsync(groups, ct);
     }
 

@@ -25,7 +25,7 @@ public static class PagesApi
     }
 
     private static IResult Get(string path, [FromQuery] string? revision, [FromQuery] string? from, [FromQuery] string? to,
-        IPageStore store, PageRenderer renderer, SpaceAccess access, ClaimsPrincipal user)
+        IPageStore store, PageRenderer renderer, SpaceAccess access, ReaderHistory histories, ClaimsPrincipal user)
     {
         if (SpaceGuard.Read(access, user, PagePath.Parse(path).Space) is { } denied)
         {
@@ -34,29 +34,29 @@ public static class PagesApi
 
         if (Command(path, "history") is { } historyOf && store.Get(PagePath.Parse(path)) is null)
         {
-            return History(historyOf, store);
+            return History(historyOf, histories, user);
         }
 
         if (Command(path, "diff") is { } diffOf && store.Get(PagePath.Parse(path)) is null)
         {
-            return Diff(diffOf, from, to, store);
+            return Diff(diffOf, from, to, store, histories, user);
         }
 
         var page = store.Get(PagePath.Parse(path), NullIfEmpty(revision));
         return page is null
             ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Page not found", $"Page '{PagePath.Parse(path)}' does not exist")
-            : TypedResults.Ok(ToResponse(page, renderer));
+            : TypedResults.Ok(ToResponse(page, renderer.Render(page, access.Readable(user))));
     }
 
-    private static IResult History(PagePath path, IPageStore store)
+    private static IResult History(PagePath path, ReaderHistory histories, ClaimsPrincipal user)
     {
-        var history = store.History(path);
+        var history = histories.Of(user, path);
         return history.Count == 0
             ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Page not found", $"Page '{path}' has no history")
             : TypedResults.Ok(history.Select(h => new HistoryEntryResponse(h.Revision, h.Author, h.Date, h.Message.TrimEnd(), h.Path)).ToList());
     }
 
-    private static IResult Diff(PagePath path, string? from, string? to, IPageStore store)
+    private static IResult Diff(PagePath path, string? from, string? to, IPageStore store, ReaderHistory histories, ClaimsPrincipal user)
     {
         if (string.IsNullOrWhiteSpace(from))
         {
@@ -64,6 +64,8 @@ public static class PagesApi
         }
 
         var target = NullIfEmpty(to) ?? store.Get(path)?.Revision ?? throw new PageNotFoundException(path);
+        histories.EnsureVisible(user, path, from);
+        histories.EnsureVisible(user, path, target);
         var diff = store.Diff(path, from, target);
         return TypedResults.Ok(new DiffResponse(diff.Path, diff.From, diff.To, diff.Patch, diff.OldText, diff.NewText));
     }
@@ -100,7 +102,7 @@ public static class PagesApi
         return TypedResults.Ok(new SavePageResponse(result.Path.Value, result.Revision, false));
     }
 
-    private static async Task<IResult> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
+    private static async Task<IResult> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories)
     {
         if (Command(path, "move") is { } from)
         {
@@ -133,6 +135,8 @@ public static class PagesApi
                 return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Missing revision", "The body must be JSON with a \"revision\"");
             }
 
+            // A version from before the page moved here out of a space the caller may not read is theirs to restore no more than to read.
+            histories.EnsureVisible(user, page, body.Revision);
             var reverted = store.Revert(page, body.Revision, user.ToAuthor());
             return TypedResults.Ok(new SavePageResponse(reverted.Path.Value, reverted.Revision, false));
         }
@@ -151,7 +155,7 @@ public static class PagesApi
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static PageResponse ToResponse(WikiPage page, PageRenderer renderer) =>
-        new(page.Path.Value, page.Title, page.Markdown, renderer.Render(page).Html, page.Revision, page.Author, page.Updated,
+    private static PageResponse ToResponse(WikiPage page, RenderedMarkdown rendered) =>
+        new(page.Path.Value, page.Title, page.Markdown, rendered.Html, page.Revision, page.Author, page.Updated,
             page.Tags, page.Path.Space, page.Meta.Description);
 }

@@ -22,7 +22,7 @@ public static class PeopleApi
         var signedIn = api.MapGroup("").RequireAuthorization(WikiPolicies.Write);
         signedIn.MapGet("/people", PeopleAsync);
         signedIn.MapGet("/people/{handle}", async (string handle, PeopleDirectory people, ClaimsPrincipal user) =>
-            await people.ByHandleAsync(handle) is { } p && await people.CanSeeAsync(user, p)
+            await people.VisibleByHandleAsync(user, handle) is { } p
                 ? TypedResults.Ok(ToResponse(p))
                 : ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Person not found", $"Nobody is called @{handle}"));
         api.MapGet("/activity", ActivityAsync);
@@ -60,7 +60,7 @@ public static class PeopleApi
         var actorId = null as string;
         if (!string.IsNullOrWhiteSpace(actor))
         {
-            if (await people.ByHandleAsync(actor) is not { } person || !await people.CanSeeAsync(user, person))
+            if (await people.VisibleByHandleAsync(user, actor) is not { } person)
             {
                 return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Person not found", $"Nobody is called @{actor.TrimStart('@')}");
             }

@@ -40,7 +40,7 @@ public static class SearchApi
             space, tag, sort, prefix ?? false, access.VisibleSpaces(user)));
         if (results.Total == 0 && (offset ?? 0) == 0 && prefix != true && !string.IsNullOrWhiteSpace(q))
         {
-            await insights.RecordMissAsync(q, space);
+            await insights.RecordMissAsync(user, q, space);
         }
 
         var items = results.Items.Select(i => new SearchItemResponse(i.Path, i.Title, i.Space, i.Kind, i.Snippet, i.Score, i.Tags, i.Updated, ItemLinks.For(i.Kind, i.Path))).ToList();

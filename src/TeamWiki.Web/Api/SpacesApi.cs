@@ -32,8 +32,9 @@ public static class SpacesApi
         api.MapPost("/spaces", Create).RequireAuthorization(WikiPolicies.Write);
         api.MapGet("/spaces/{key}", Get);
         api.MapPatch("/spaces/{key}", Patch).RequireAuthorization(WikiPolicies.Write);
-        api.MapGet("/spaces/{key}/members", Members);
-        api.MapGet("/spaces/{key}/members/{user}", GetMember);
+        // Who works in a space is account data: never for anonymous readers, even when they may read pages.
+        api.MapGet("/spaces/{key}/members", Members).RequireAuthorization(WikiPolicies.Write);
+        api.MapGet("/spaces/{key}/members/{user}", GetMember).RequireAuthorization(WikiPolicies.Write);
         api.MapPut("/spaces/{key}/members/{user}", PutMember).RequireAuthorization(WikiPolicies.Write);
         api.MapDelete("/spaces/{key}/members/{user}", DeleteMember).RequireAuthorization(WikiPolicies.Write);
         api.MapPost("/spaces/{key}/guests", InviteGuest).RequireAuthorization(WikiPolicies.Write);

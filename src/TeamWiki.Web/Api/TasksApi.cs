@@ -55,7 +55,7 @@ public static class TasksApi
             .ToList());
     }
 
-    private static async Task<IResult> Create(string space, TaskRequest? body, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, UserAccounts accounts)
+    private static async Task<IResult> Create(string space, TaskRequest? body, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, People.Assignees assignees)
     {
         var key = space.Trim().ToLowerInvariant();
         if (catalog.Current.FindSpace(key) is null)
@@ -74,11 +74,11 @@ public static class TasksApi
         }
 
         var draft = new WikiTask("", key, "", "", null, null, TaskPriority.Normal, [], [], "", user.FindFirstValue(WikiClaims.Handle), DateTimeOffset.UtcNow);
-        var task = tasks.Create(key, await ApplyAsync(draft, body, key, accounts, access), user.ToAuthor());
+        var task = tasks.Create(key, await ApplyAsync(draft, body, key, user, assignees), user.ToAuthor());
         return TypedResults.Created($"/api/tasks/{task.Key}", ToResponse(task, catalog.Current.FindSpace(key)!.DoneStatus, DateOnly.FromDateTime(DateTime.Today), null));
     }
 
-    private static IResult Get(string key, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, MarkdownRenderer renderer)
+    private static IResult Get(string key, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, PageRenderer renderer)
     {
         var task = tasks.Get(key);
         if (task is null || !access.CanRead(user, task.Space))
@@ -86,11 +86,11 @@ public static class TasksApi
             return NotFound(key);
         }
 
-        var html = renderer.Render(task.Description, task.Space + "/_tasks", new CatalogLinkResolver(catalog.Current)).Html;
+        var html = renderer.RenderStored(task.BlobId, task.Description, task.Space + "/_tasks", access.Readable(user)).Html;
         return TypedResults.Ok(ToResponse(task, catalog.Current.FindSpace(task.Space)?.DoneStatus ?? "done", DateOnly.FromDateTime(DateTime.Today), html));
     }
 
-    private static async Task<IResult> Patch(string key, TaskRequest? body, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, UserAccounts accounts)
+    private static async Task<IResult> Patch(string key, TaskRequest? body, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, People.Assignees assignees)
     {
         var task = tasks.Get(key);
         if (task is null || !access.CanRead(user, task.Space))
@@ -104,7 +104,7 @@ public static class TasksApi
         }
 
         var request = body ?? new TaskRequest(null, null, null, null, null, null, null, null, null);
-        var changed = await ApplyAsync(task, request, task.Space, accounts, access);
+        var changed = await ApplyAsync(task, request, task.Space, user, assignees);
         var updated = tasks.Update(task.Key, t => Merge(t, task, changed), user.ToAuthor(), string.IsNullOrWhiteSpace(request.BaseRevision) ? null : request.BaseRevision.Trim());
         return TypedResults.Ok(ToResponse(updated, catalog.Current.FindSpace(updated.Space)?.DoneStatus ?? "done", DateOnly.FromDateTime(DateTime.Today), null));
     }
@@ -147,24 +147,22 @@ public static class TasksApi
         Links = !changed.Links.SequenceEqual(original.Links) ? changed.Links : target.Links,
     };
 
-    private static async Task<WikiTask> ApplyAsync(WikiTask task, TaskRequest body, string space, UserAccounts accounts, SpaceAccess access)
+    private static async Task<WikiTask> ApplyAsync(WikiTask task, TaskRequest body, string space, ClaimsPrincipal user, People.Assignees assignees)
     {
         string? assignee = task.Assignee;
         if (body.Assignee is not null)
         {
-            if (body.Assignee.Trim().Length == 0)
+            var wanted = body.Assignee.Trim().TrimStart('@');
+            if (wanted.Length == 0)
             {
                 assignee = null;
             }
-            else
+            else if (!string.Equals(wanted, task.Assignee, StringComparison.OrdinalIgnoreCase))
             {
-                var person = await accounts.FindAsync(body.Assignee);
-                if (person is not { IsActive: true })
-                {
-                    throw new InvalidTaskException($"Assignee '{body.Assignee}' is not a user");
-                }
-
-                assignee = person.Handle;
+                // One answer for "no such account" and "not someone who works here": which accounts
+                // exist is not the caller's business.
+                assignee = (await assignees.FindAsync(user, space, wanted))?.Handle
+                    ?? throw new InvalidTaskException($"'{Notifications.Notifier.Cut(wanted, 64)}' cannot be given tasks in this space");
             }
         }
 

@@ -75,6 +75,7 @@ public static class AuthSetup
 
         services.AddSingleton<SetupState>();
         services.AddSingleton<SpaceAccess>();
+        services.AddSingleton<ReaderHistory>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<PasswordSignIn>();

@@ -36,7 +36,7 @@ public static class UiSetup
                 : Results.Redirect("/notifications")).RequireAuthorization(WikiPolicies.Write);
         app.MapGet("/people/{handle}/photo", async (string handle, ClaimsPrincipal user, People.PeopleDirectory people, People.Profiles profiles) =>
         {
-            if (await people.ByHandleAsync(handle) is not { PhotoUpdatedAt: not null } person || !await people.CanSeeAsync(user, person))
+            if (await people.VisibleByHandleAsync(user, handle) is not { PhotoUpdatedAt: not null } person)
             {
                 return Results.NotFound();
             }

@@ -63,9 +63,10 @@ public sealed class Comments(
         var me = user.UserId();
         var moderate = user.IsAdmin() || access.For(user, target.Space).Manage;
         var canComment = CanComment(user, target.Space);
+        var reader = access.Readable(user);
         CommentView View(Comment c, IReadOnlyList<CommentView> replies) => new(
             c.Id, c.Target, c.ParentId, Discussions.Who(byId, c.AuthorId), c.DeletedAt is null ? c.Markdown : "",
-            c.DeletedAt is null ? text.Html(c.Markdown, target.Space, snapshot) : "", c.CreatedAt, c.EditedAt, c.DeletedAt is not null,
+            c.DeletedAt is null ? text.Html(c.Markdown, target.Space, snapshot, reader) : "", c.CreatedAt, c.EditedAt, c.DeletedAt is not null,
             c.DeletedAt is null && canComment && c.AuthorId == me, c.DeletedAt is null && me is not null && (c.AuthorId == me || moderate), replies);
         var children = all.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value);
         return all.Where(c => c.ParentId is null).Select(c => View(c, children[c.Id].Select(r => View(r, [])).ToList())).ToList();

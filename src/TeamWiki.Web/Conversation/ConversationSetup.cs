@@ -15,6 +15,7 @@ public static class ConversationSetup
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<Assignees>();
         services.AddSingleton<Profiles>();
         services.AddSingleton<ConversationText>();
         services.AddSingleton<NotificationHub>();

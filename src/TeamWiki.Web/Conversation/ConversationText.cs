@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using TeamWiki.Storage.Conversation;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Auth;
 using TeamWiki.Web.Markup;
 
 namespace TeamWiki.Web.Conversation;
@@ -54,9 +55,13 @@ public sealed partial class ConversationText(MarkdownRenderer renderer)
         return list;
     }
 
-    /// <summary>Sanitised HTML (no script ever runs), with @mentions and wiki links as links.</summary>
-    public string Html(string markdown, string space, ContentSnapshot snapshot) =>
-        renderer.Render(markdown, (string.IsNullOrEmpty(space) ? "team" : space) + "/_conversation", new CatalogLinkResolver(snapshot)).Html;
+    /// <summary>
+    /// Sanitised HTML (no script ever runs), with @mentions as links and wiki links as <paramref name="reader"/>
+    /// may follow them. Text in the team stream has no space: its wiki links find pages in any space the
+    /// reader sees.
+    /// </summary>
+    public string Html(string markdown, string space, ContentSnapshot snapshot, ReadableSpaces reader) =>
+        renderer.Render(markdown, ContextPath(space), new CatalogLinkResolver(snapshot, reader)).Html;
 
     /// <summary>Plain text for excerpts.</summary>
     public string Plain(string markdown) => renderer.ToPlainText(markdown);
@@ -67,10 +72,11 @@ public sealed partial class ConversationText(MarkdownRenderer renderer)
     /// <summary>
     /// Preview cards for links to wiki pages in <paramref name="markdown"/> (<c>/wiki/…</c>, absolute
     /// links to <paramref name="ownHost"/>, or <c>[[Page]]</c>), built from the page's title and
-    /// description; only pages in <paramref name="visibleSpace"/>'s sense of visible.
+    /// description; only pages <paramref name="reader"/> may read.
     /// </summary>
-    public static IReadOnlyList<LinkCard> Cards(string markdown, string? space, string? ownHost, ContentSnapshot snapshot, Func<string, bool> visibleSpace)
+    public static IReadOnlyList<LinkCard> Cards(string markdown, string? space, string? ownHost, ContentSnapshot snapshot, ReadableSpaces reader)
     {
+        var links = new CatalogLinkResolver(snapshot, reader);
         var cards = new List<LinkCard>();
         foreach (Match m in WikiUrl().Matches(markdown))
         {
@@ -87,18 +93,17 @@ public sealed partial class ConversationText(MarkdownRenderer renderer)
         foreach (Match m in WikiLink().Matches(markdown))
         {
             var target = m.Groups["target"].Value.Trim();
-            var resolved = new CatalogLinkResolver(snapshot).Resolve(target, string.IsNullOrEmpty(space) ? "team" : space);
+            // As the text renders; and when that leads nowhere, as in the team stream: a page of that
+            // name in any space the reader sees.
+            var resolved = links.Resolve(target, SpaceOf(space));
+            if (!resolved.Exists)
+            {
+                resolved = links.Resolve(target, "");
+            }
+
             if (resolved.Exists)
             {
                 Add(resolved.Path);
-                continue;
-            }
-
-            // From the team stream (or another space): a page of that name in any space the reader sees.
-            var slug = Slug.From(target);
-            if (snapshot.Pages.Where(p => p.Path.Name == slug && visibleSpace(p.Path.Space)).OrderBy(p => p.Path.Value, StringComparer.Ordinal).FirstOrDefault() is { } bySlug)
-            {
-                Add(bySlug.Path.Value);
             }
         }
 
@@ -106,13 +111,17 @@ public sealed partial class ConversationText(MarkdownRenderer renderer)
 
         void Add(string path)
         {
-            if (PagePath.TryParse(path, out var parsed) && snapshot.Find(parsed) is { } page && visibleSpace(parsed.Space)
+            if (PagePath.TryParse(path, out var parsed) && snapshot.Find(parsed) is { } page && reader.Contains(parsed.Space)
                 && cards.All(c => c.Url != "/wiki/" + parsed.Value))
             {
                 cards.Add(new LinkCard("/wiki/" + parsed.Value, page.Title, page.Description, parsed.Space));
             }
         }
     }
+
+    private static string SpaceOf(string? space) => string.IsNullOrEmpty(space) ? "team" : space;
+
+    private static string ContextPath(string? space) => SpaceOf(space) + "/_conversation";
 
     [GeneratedRegex(@"^[\p{Ll}\p{Nd}][\p{Ll}\p{Nd}\-]*$")]
     private static partial Regex TagPattern();

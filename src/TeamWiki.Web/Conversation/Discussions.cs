@@ -307,18 +307,19 @@ public sealed class Discussions(
         var byId = await people.ByIdsAsync();
         var snapshot = catalog.Current;
         var me = user.UserId();
+        var reader = access.Readable(user);
         return posts.Select(p =>
         {
             var moderate = MayModerate(user, p.SpaceKey);
             var deleted = p.DeletedAt is not null;
             var replies = p.Replies.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => new ReplyView(
-                r.Id, Who(byId, r.AuthorId), r.DeletedAt is null ? r.Markdown : "", r.DeletedAt is null ? text.Html(r.Markdown, p.SpaceKey ?? "", snapshot) : "",
+                r.Id, Who(byId, r.AuthorId), r.DeletedAt is null ? r.Markdown : "", r.DeletedAt is null ? text.Html(r.Markdown, p.SpaceKey ?? "", snapshot, reader) : "",
                 r.CreatedAt, r.EditedAt, r.DeletedAt is not null, p.AnswerReplyId == r.Id, Count(reactions, "reply", r.Id, me),
                 r.DeletedAt is null && (r.AuthorId == me || moderate))).ToList();
             return new PostView(
-                p.Id, p.SpaceKey, Who(byId, p.AuthorId), deleted ? "" : p.Markdown, deleted ? "" : text.Html(p.Markdown, p.SpaceKey ?? "", snapshot),
+                p.Id, p.SpaceKey, Who(byId, p.AuthorId), deleted ? "" : p.Markdown, deleted ? "" : text.Html(p.Markdown, p.SpaceKey ?? "", snapshot, reader),
                 p.TagList, p.IsQuestion, p.AnswerReplyId, p.AnsweredAt, p.CreatedAt, p.EditedAt, deleted, replies, Count(reactions, "post", p.Id, me),
-                deleted ? [] : ConversationText.Cards(p.Markdown, p.SpaceKey, ownHost, snapshot, s => access.CanRead(user, s)),
+                deleted ? [] : ConversationText.Cards(p.Markdown, p.SpaceKey, ownHost, snapshot, reader),
                 !deleted && p.IsQuestion && me is not null && MayMarkAnswer(user, p), !deleted && (p.AuthorId == me || moderate));
         }).ToList();
     }

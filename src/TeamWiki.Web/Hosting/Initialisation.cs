@@ -80,7 +80,7 @@ public static class Initialisation
             var snapshot = services.GetRequiredService<IContentCatalog>().Current;
             var catalogMs = watch.ElapsedMilliseconds;
             services.GetRequiredService<MarkdownRenderer>()
-                .Render("# Opwarmen\n\n**vet** [[Welkom]] | a |\n|---|\n| b |\n", "handboek/opwarmen", new CatalogLinkResolver(snapshot));
+                .Render("# Opwarmen\n\n**vet** [[Welkom]] | a |\n|---|\n| b |\n", "handboek/opwarmen", new CatalogLinkResolver(snapshot, TeamWiki.Web.Auth.ReadableSpaces.All));
             if (services.GetRequiredService<IPageStore>() is PageStore pages)
             {
                 pages.PreloadLastChanges();

@@ -26,9 +26,20 @@ public sealed class InsightsService(IDbContextFactory<TeamWikiDbContext> context
     public bool MaySee(ClaimsPrincipal user, string? space) =>
         user.IsAdmin() || (space is not null && catalog.Current.FindSpace(space) is not null && access.For(user, space).Manage);
 
-    /// <summary>Remembers a search that found nothing (a knowledge gap).</summary>
-    public async Task RecordMissAsync(string query, string? space)
+    /// <summary>
+    /// Remembers a search by <paramref name="user"/> that found nothing (a knowledge gap). Only staff
+    /// searches count: a guest or an anonymous visitor sees a small part of the wiki, so their misses are
+    /// not gaps in it, and their words must not reach the owners' insights. A space filter is kept only
+    /// when the searcher may read that space.
+    /// </summary>
+    public async Task RecordMissAsync(ClaimsPrincipal user, string query, string? space)
     {
+        if (user.Identity?.IsAuthenticated != true || user.IsGuest())
+        {
+            return;
+        }
+
+        space = string.IsNullOrWhiteSpace(space) ? null : access.ReadableSpace(user, space)?.Key;
         var text = string.Join(' ', (query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
         if (text.Length is 0 or > 200)
         {

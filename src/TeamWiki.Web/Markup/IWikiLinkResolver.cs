@@ -20,6 +20,9 @@ public interface IWikiLinkResolver
     /// "Welkom bij Lindeboom ICT", or a path such as "kennisbank/git-workflow".
     /// </param>
     /// <param name="currentSpace">The space key of the page being rendered.</param>
-    /// <returns>The page the link points to, whether or not it exists yet.</returns>
+    /// <returns>
+    /// The page the link points to, whether or not it exists yet; or <see cref="WikiLinkTarget.PlainText"/>
+    /// when the reader may not follow it (the link then renders as its own text).
+    /// </returns>
     WikiLinkTarget Resolve(string target, string currentSpace);
 }

@@ -34,7 +34,10 @@ public sealed class MarkdownRenderer
     /// <param name="pagePath">
     /// "space/segment/..." of the page being rendered; relative links and images resolve against its folder.
     /// </param>
-    /// <param name="links">Resolves wiki links against the app's page catalog.</param>
+    /// <param name="links">
+    /// Resolves wiki links against the app's page catalog, as the reader may see it; a link the reader
+    /// may not follow renders as plain text.
+    /// </param>
     public RenderedMarkdown Render(string markdown, string pagePath, IWikiLinkResolver links)
     {
         ArgumentNullException.ThrowIfNull(markdown);
@@ -48,16 +51,17 @@ public sealed class MarkdownRenderer
 
         var space = pagePath.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
         var folder = RelativeUrlResolver.FolderOf(pagePath);
-        var (linkedPages, hasMissingLinks) = WikiLinkBinder.Bind(document, links, space);
+        var (linkedPages, hasMissingLinks, wikiLinks) = WikiLinkBinder.Bind(document, links, space);
+        var dependsOnReader = wikiLinks > 0;
         LinkRewriter.Rewrite(document, folder);
         var toc = TocCollector.Collect(document);
 
         if (TryRenderHtml(document) is not { } html)
         {
-            return new RenderedMarkdown(UnparsableHtml(markdown), toc, linkedPages, hasMissingLinks);
+            return new RenderedMarkdown(UnparsableHtml(markdown), toc, linkedPages, hasMissingLinks) { DependsOnReader = dependsOnReader };
         }
 
-        return new RenderedMarkdown(_sanitizer.Sanitize(html, folder), toc, linkedPages, hasMissingLinks);
+        return new RenderedMarkdown(_sanitizer.Sanitize(html, folder), toc, linkedPages, hasMissingLinks) { DependsOnReader = dependsOnReader };
     }
 
     /// <summary>

@@ -1,58 +1,62 @@
 using Microsoft.Extensions.Caching.Memory;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Auth;
 
 namespace TeamWiki.Web.Markup;
 
 /// <summary>
-/// Renders pages for viewing, cached. A git blob id names the exact text, so the cache key is the blob
+/// Renders pages for viewing, cached, with wiki links resolved for the reader (see
+/// <see cref="CatalogLinkResolver"/>). A git blob id names the exact text, so the cache key is the blob
 /// id plus the catalog's path-set version (which pages exist decides how wiki links look): editing one
 /// page never invalidates another, adding or removing a page does.
 /// </summary>
+/// <remarks>
+/// Text without wiki links looks the same to everyone and is cached once. Text with wiki links is cached
+/// per set of readable spaces: readers who may read the same spaces share a render, and nobody ever gets
+/// a render made for a set other than their own. Most staff share one set, so a page is typically
+/// rendered a handful of times, not once per reader.
+/// </remarks>
 public sealed class PageRenderer(MarkdownRenderer renderer, IContentCatalog catalog, IMemoryCache cache)
 {
     private static readonly MemoryCacheEntryOptions EntryOptions = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
 
-    /// <summary>The rendered body of a page.</summary>
-    public RenderedMarkdown Render(WikiPage page)
-    {
-        var snapshot = catalog.Current;
-        var key = (page.BlobId, page.Path.Value, snapshot.PathSetVersion);
-        if (cache.TryGetValue(key, out RenderedMarkdown? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var rendered = renderer.Render(page.Body, page.Path.Value, new CatalogLinkResolver(snapshot));
-        cache.Set(key, rendered, EntryOptions);
-        return rendered;
-    }
+    /// <summary>The rendered body of a page as <paramref name="reader"/> may see it.</summary>
+    public RenderedMarkdown Render(WikiPage page, ReadableSpaces reader) =>
+        Cached(page.BlobId, page.Body, page.Path.Value, reader);
 
     /// <summary>
-    /// Renders stored Markdown that is not a page (a task's description), cached by its blob id;
-    /// <paramref name="contextPath"/> is the space-relative path links resolve against.
+    /// Renders stored Markdown that is not a page (a task's description), cached by its blob id (an
+    /// empty id: not cached); <paramref name="contextPath"/> is the space-relative path links resolve against.
     /// </summary>
-    public RenderedMarkdown RenderStored(string blobId, string markdown, string contextPath)
-    {
-        var snapshot = catalog.Current;
-        var key = (blobId, contextPath, snapshot.PathSetVersion);
-        if (blobId.Length > 0 && cache.TryGetValue(key, out RenderedMarkdown? cached) && cached is not null)
-        {
-            return cached;
-        }
+    public RenderedMarkdown RenderStored(string blobId, string markdown, string contextPath, ReadableSpaces reader) =>
+        blobId.Length > 0
+            ? Cached(blobId, markdown, contextPath, reader)
+            : renderer.Render(markdown, contextPath, new CatalogLinkResolver(catalog.Current, reader));
 
-        var rendered = renderer.Render(markdown, contextPath, new CatalogLinkResolver(snapshot));
-        if (blobId.Length > 0)
-        {
-            cache.Set(key, rendered, EntryOptions);
-        }
-
-        return rendered;
-    }
-
-    /// <summary>Renders text that is not saved yet (the editor's preview); never cached.</summary>
-    public RenderedMarkdown Preview(string markdown, PagePath path)
+    /// <summary>Renders text that is not saved yet (the editor's preview) for <paramref name="reader"/>; never cached.</summary>
+    public RenderedMarkdown Preview(string markdown, PagePath path, ReadableSpaces reader)
     {
         var (_, body) = FrontMatter.Split(markdown);
-        return renderer.Render(body, path.Value, new CatalogLinkResolver(catalog.Current));
+        return renderer.Render(body, path.Value, new CatalogLinkResolver(catalog.Current, reader));
+    }
+
+    private RenderedMarkdown Cached(string blobId, string markdown, string contextPath, ReadableSpaces reader)
+    {
+        var snapshot = catalog.Current;
+        var forEveryone = (blobId, contextPath, snapshot.PathSetVersion, "");
+        if (cache.TryGetValue(forEveryone, out RenderedMarkdown? shared) && shared is not null)
+        {
+            return shared;
+        }
+
+        var forReader = (blobId, contextPath, snapshot.PathSetVersion, reader.CacheKey);
+        if (cache.TryGetValue(forReader, out RenderedMarkdown? own) && own is not null)
+        {
+            return own;
+        }
+
+        var rendered = renderer.Render(markdown, contextPath, new CatalogLinkResolver(snapshot, reader));
+        cache.Set(rendered.DependsOnReader ? forReader : forEveryone, rendered, EntryOptions);
+        return rendered;
     }
 }

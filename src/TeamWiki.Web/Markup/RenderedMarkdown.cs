@@ -20,4 +20,11 @@ public sealed record RenderedMarkdown(
     string Html,
     IReadOnlyList<TocEntry> Toc,
     IReadOnlyList<string> LinkedPages,
-    bool HasMissingLinks);
+    bool HasMissingLinks)
+{
+    /// <summary>
+    /// True when the text has wiki links, whose rendering depends on what the reader may see; false
+    /// when the HTML is the same for every reader.
+    /// </summary>
+    public bool DependsOnReader { get; init; }
+}

@@ -11,13 +11,17 @@ namespace TeamWiki.Web.Markup;
 /// </remarks>
 internal static class WikiLinkBinder
 {
-    /// <summary>The links' canonical paths in order of first appearance, and whether any is missing.</summary>
-    public static (IReadOnlyList<string> LinkedPages, bool HasMissingLinks) Bind(
+    /// <summary>
+    /// The links' canonical paths in order of first appearance, whether any is missing (links that stay
+    /// plain text for this reader are in neither), and how many wiki links the document has.
+    /// </summary>
+    public static (IReadOnlyList<string> LinkedPages, bool HasMissingLinks, int Count) Bind(
         MarkdownDocument document, IWikiLinkResolver resolver, string currentSpace)
     {
         var linked = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var hasMissing = false;
+        var count = 0;
 
         foreach (var link in document.Descendants<WikiLinkInline>())
         {
@@ -25,6 +29,12 @@ internal static class WikiLinkBinder
                 ?? throw new InvalidOperationException(
                     $"{resolver.GetType().Name} returned null for wiki link target '{link.Target}'.");
             link.Bind(resolved);
+            count++;
+            if (resolved.IsPlainText)
+            {
+                continue;
+            }
+
             hasMissing |= !resolved.Exists;
             if (seen.Add(resolved.Path))
             {
@@ -32,6 +42,6 @@ internal static class WikiLinkBinder
             }
         }
 
-        return (linked, hasMissing);
+        return (linked, hasMissing, count);
     }
 }

@@ -13,8 +13,9 @@ internal sealed class WikiLinkHtmlRenderer : HtmlObjectRenderer<WikiLinkInline>
 
     protected override void Write(HtmlRenderer renderer, WikiLinkInline obj)
     {
-        // Plain-text rendering (ToPlainText, heading ids) and unbound links only show the label.
-        if (!renderer.EnableHtmlForInline || obj.Resolved is not { } target)
+        // Plain-text rendering (ToPlainText, heading ids), unbound links and links the reader may not
+        // follow only show the label (or the target as written).
+        if (!renderer.EnableHtmlForInline || obj.Resolved is not { IsPlainText: false } target)
         {
             renderer.WriteChildren(obj);
             return;

@@ -17,5 +17,16 @@ namespace TeamWiki.Web.Markup;
 /// label; a missing one renders as <c>/edit/{Path}?title={Title}</c> with the "missing" class, so the
 /// link itself invites someone to write the page.
 /// Every resolved path, existing or not, is reported in <see cref="RenderedMarkdown.LinkedPages"/>.
+/// A target the reader may not see is <see cref="PlainText"/>: the link's own text, no link at all.
 /// </remarks>
-public sealed record WikiLinkTarget(string Path, string Title, bool Exists);
+public sealed record WikiLinkTarget(string Path, string Title, bool Exists)
+{
+    /// <summary>
+    /// Not a link for this reader (its space is hidden from them, or does not exist): the text as the
+    /// author wrote it, with no address, title or "missing" mark that could hint at what lies behind it.
+    /// </summary>
+    public static WikiLinkTarget PlainText { get; } = new("", "", false) { IsPlainText = true };
+
+    /// <summary>True for <see cref="PlainText"/>.</summary>
+    public bool IsPlainText { get; private init; }
+}

@@ -12,7 +12,7 @@ namespace TeamWiki.Web.People;
 /// the directory, @mention lookups, and a principal per person so notifications can ask
 /// <see cref="SpaceAccess"/> what the recipient may see.
 /// </summary>
-public sealed class PeopleDirectory(IDbContextFactory<TeamWikiDbContext> contexts, SpaceMembers members)
+public sealed class PeopleDirectory(IDbContextFactory<TeamWikiDbContext> contexts, SpaceMembers members, SpaceAccess access)
 {
     private volatile Snapshot? _snapshot;
 
@@ -59,8 +59,9 @@ public sealed class PeopleDirectory(IDbContextFactory<TeamWikiDbContext> context
         string.IsNullOrWhiteSpace(email) ? null : (await AllAsync()).FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The people <paramref name="viewer"/> may see: staff see every active account; a guest sees only
-    /// the people in the spaces they were invited to.
+    /// The people <paramref name="viewer"/> may see: the one rule behind the directory, profiles, photos,
+    /// mention autocomplete and "who knows". Staff see every active account; a guest sees only the
+    /// members of the spaces they may open (the ones they were invited to); nobody else sees anyone.
     /// </summary>
     public async Task<IReadOnlyList<Person>> VisibleToAsync(ClaimsPrincipal viewer)
     {
@@ -75,7 +76,7 @@ public sealed class PeopleDirectory(IDbContextFactory<TeamWikiDbContext> context
             return all;
         }
 
-        var spaces = members.RolesOf(viewer.UserId()).Keys.ToHashSet(StringComparer.Ordinal);
+        var spaces = access.VisibleSpaces(viewer) ?? [];
         var shared = spaces.SelectMany(members.Of).Select(m => m.UserId).ToHashSet();
         return all.Where(p => shared.Contains(p.Id)).ToList();
     }
@@ -83,6 +84,13 @@ public sealed class PeopleDirectory(IDbContextFactory<TeamWikiDbContext> context
     /// <summary>True when <paramref name="viewer"/> may see <paramref name="person"/> in the directory.</summary>
     public async Task<bool> CanSeeAsync(ClaimsPrincipal viewer, Person person) =>
         (await VisibleToAsync(viewer)).Any(p => p.Id == person.Id);
+
+    /// <summary>
+    /// The person with this handle when <paramref name="viewer"/> may see them; null both when nobody has
+    /// the handle and when the viewer may not see them (profile pages, photos, the API, activity filters).
+    /// </summary>
+    public async Task<Person?> VisibleByHandleAsync(ClaimsPrincipal viewer, string? handle) =>
+        await ByHandleAsync(handle) is { } person && await CanSeeAsync(viewer, person) ? person : null;
 
     /// <summary>A principal with the person's id, role and guest flag: what access checks need to know about a recipient.</summary>
     public static ClaimsPrincipal PrincipalOf(Person person)

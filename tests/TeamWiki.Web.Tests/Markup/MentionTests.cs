@@ -24,7 +24,7 @@ public sealed class MentionTests
     [Fact]
     public void A_mention_renders_as_a_link_to_the_profile()
     {
-        var html = Renderer.Render("Hoi @Bob!", "team/x", new CatalogLinkResolver(TeamWiki.Storage.Pages.ContentSnapshot.Empty)).Html;
+        var html = Renderer.Render("Hoi @Bob!", "team/x", new CatalogLinkResolver(TeamWiki.Storage.Pages.ContentSnapshot.Empty, TeamWiki.Web.Auth.ReadableSpaces.All)).Html;
 
         Assert.Contains("<a class=\"mention\" href=\"/people/bob\">@Bob</a>!", html);
     }

@@ -37,15 +37,31 @@ public sealed class AccessFixture : IAsyncLifetime
         await WaitForIndexAsync();
     }
 
-    private async Task WaitForIndexAsync()
+    /// <summary>Waits until the search index has caught up with the branch; fails loudly when it does not.</summary>
+    public async Task WaitForIndexAsync()
     {
         var admin = Server.AdminClient();
-        for (var i = 0; i < 200; i++)
+        await Eventually(async () =>
         {
             var health = await (await admin.GetAsync("/health")).ReadJsonAsync();
-            if (health.Str("head") == health.Str("indexedCommit"))
+            return health.Str("head") == health.Str("indexedCommit");
+        }, "the search index to reach the head of the branch");
+    }
+
+    /// <summary>
+    /// Polls <paramref name="condition"/> until it holds. When the generous deadline passes it throws,
+    /// naming <paramref name="what"/>: a wait that gives up quietly would let a "hidden" assertion pass
+    /// on an index that is merely behind.
+    /// </summary>
+    public static async Task Eventually(Func<Task<bool>> condition, string what, TimeSpan? deadline = null)
+    {
+        var limit = deadline ?? TimeSpan.FromSeconds(60);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (watch.Elapsed > limit)
             {
-                return;
+                throw new TimeoutException($"Gave up after {limit.TotalSeconds:0} s waiting for {what}");
             }
 
             await Task.Delay(50);

@@ -62,7 +62,7 @@ public class TasksAndDocumentsApiTests(TeamWikiFactory factory) : IClassFixture<
     [InlineData("{\"title\":\"x\",\"status\":\"klaar-voor-lunch\"}", "column")]
     [InlineData("{\"title\":\"x\",\"due\":\"31-01-2020\"}", "yyyy-MM-dd")]
     [InlineData("{\"title\":\"x\",\"priority\":\"nu\"}", "priority")]
-    [InlineData("{\"title\":\"x\",\"assignee\":\"niemand\"}", "not a user")]
+    [InlineData("{\"title\":\"x\",\"assignee\":\"niemand\"}", "cannot be given tasks")]
     public async Task BadTaskInputIsRefusedWithAReason(string json, string reason)
     {
         var before = (await (await _api.GetAsync("/api/spaces/handboek/tasks")).ReadJsonAsync()).GetArrayLength();
