@@ -68,10 +68,10 @@ public static class PagesApi
         return TypedResults.Ok(new DiffResponse(diff.Path, diff.From, diff.To, diff.Patch, diff.OldText, diff.NewText));
     }
 
-    private static IResult Save(string path, SavePageRequest? body, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
+    private static IResult Save(string path, SavePageRequest? body, IPageStore store, ClaimsPrincipal user, SpaceAccess access, IContentCatalog catalog)
     {
         var page = PagePath.Parse(path);
-        if (SpaceGuard.WritePage(access, user, page) is { } denied)
+        if (WriteInExistingSpace(access, user, page, catalog) is { } denied)
         {
             return denied;
         }
@@ -100,7 +100,7 @@ public static class PagesApi
         return TypedResults.Ok(new SavePageResponse(result.Path.Value, result.Revision, false));
     }
 
-    private static async Task<IResult> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
+    private static async Task<IResult> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access, IContentCatalog catalog)
     {
         if (Command(path, "move") is { } from)
         {
@@ -111,7 +111,7 @@ public static class PagesApi
             }
 
             var to = PagePath.Parse(body.To);
-            if ((SpaceGuard.WritePage(access, user, from) ?? SpaceGuard.WritePage(access, user, to)) is { } denied)
+            if ((SpaceGuard.WritePage(access, user, from) ?? WriteInExistingSpace(access, user, to, catalog)) is { } denied)
             {
                 return denied;
             }
@@ -122,7 +122,7 @@ public static class PagesApi
 
         if (Command(path, "revert") is { } page)
         {
-            if (SpaceGuard.WritePage(access, user, page) is { } denied)
+            if (WriteInExistingSpace(access, user, page, catalog) is { } denied)
             {
                 return denied;
             }
@@ -139,6 +139,13 @@ public static class PagesApi
 
         return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Not found", "POST /api/pages/{path}/move or /revert");
     }
+
+    /// <summary>
+    /// Pages are written only in spaces that exist (spaces are made through <c>POST /api/spaces</c>). A
+    /// space that does not exist answers exactly as one the caller may not see, so neither reveals the other.
+    /// </summary>
+    private static IResult? WriteInExistingSpace(SpaceAccess access, ClaimsPrincipal user, PagePath page, IContentCatalog catalog) =>
+        SpaceGuard.WritePage(access, user, page) ?? (catalog.Current.FindSpace(page.Space) is null ? SpaceGuard.NotFound("Page") : null);
 
     /// <summary>The page path before "/{command}" when <paramref name="path"/> ends with it and the rest is a page path.</summary>
     private static PagePath? Command(string path, string command)
