@@ -77,6 +77,9 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
             // History is never rewritten: refuse force pushes and branch deletion from clones.
             repo.Config.Set("receive.denyNonFastForwards", true);
             repo.Config.Set("receive.denyDeletes", true);
+            // A reflog for the branch even though the repository is bare: who moved it when (saves,
+            // pushes) is the first thing to look at if a commit ever seems lost.
+            repo.Config.Set("core.logAllRefUpdates", true);
             logger.LogInformation("Created a bare git repository at {Path}", full);
         }
         else if (!Repository.IsValid(full))

@@ -90,6 +90,30 @@ public class BranchCompareAndSwapTests
         FsckAssert.Clean(wiki);
     }
 
+    [Fact]
+    public void TheReflogRecordsEveryMoveOfTheBranchFromItsRealOldValue()
+    {
+        using var wiki = new TempWiki();
+        wiki.Pages.Save(new PageSave(P("handboek/log"), "een\n", Alice, "Eerste save"));
+        var clone = Path.Combine(wiki.Root, "clone");
+        Paths.RunGit($"clone -q \"{wiki.GitDirectory}\" \"{clone}\"", wiki.Root);
+        File.WriteAllText(Path.Combine(clone, "handboek", "log.md"), "twee\n");
+        Paths.RunGit("commit -q -am \"Van buiten\"", clone);
+        Paths.RunGit("push -q origin main", clone);
+        wiki.Pages.Save(new PageSave(P("handboek/log"), "drie\n", Bob, "Tweede save"));
+
+        var entries = File.ReadAllLines(Path.Combine(wiki.GitDirectory, "logs", "refs", "heads", "main"))
+            .Select(l => (Old: l[..40], New: l[41..81], Message: l[(l.IndexOf('\t') + 1)..])).ToList();
+        Assert.Equal(["commit (initial): Import the sample wiki", "commit: Eerste save", "push", "commit: Tweede save"], entries.Select(e => e.Message));
+        Assert.Equal(new string('0', 40), entries[0].Old);
+        for (var i = 1; i < entries.Count; i++)
+        {
+            Assert.Equal(entries[i - 1].New, entries[i].Old);
+        }
+
+        Assert.Equal(Tip(wiki), entries[^1].New);
+    }
+
     private static Commit ChildOf(TempWiki wiki, string parent, string message)
     {
         using var repo = new Repository(wiki.GitDirectory);
