@@ -44,22 +44,34 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
             var commit = _repo.ObjectDatabase.CreateCommit(signature, signature, request.Message, tree, parents, prettifyMessage: true);
 
             var move = TryMoveBranch(head, commit, request.Message);
+            for (var wait = 1; move == BranchMove.Locked; wait++)
+            {
+                // Another writer is moving the branch right now: wait for it to finish, then try the same
+                // commit again; only if that writer did move the branch is the commit built anew.
+                Retried(move, wait, giveUp);
+                move = TryMoveBranch(head, commit, request.Message);
+            }
+
             if (move == BranchMove.Moved)
             {
                 return (new CommitOutcome(commit.Sha, merged, Unchanged: false), head?.Sha);
             }
 
-            Interlocked.Increment(ref _retries);
-            Retrying?.Invoke(move);
-            if (DateTime.UtcNow > giveUp)
-            {
-                throw new BranchBusyException(attempt);
-            }
-
-            // Another writer won the race. Back off a little, at random, so that two tight loops do not
-            // keep colliding; a git lock is held for milliseconds.
-            Thread.Sleep(Random.Shared.Next(0, Math.Min(1 << Math.Min(attempt, 6), 50)));
+            Retried(move, attempt, giveUp);
         }
+    }
+
+    /// <summary>Counts a failed compare-and-swap and backs off a little, at random, so that two writers do not keep colliding.</summary>
+    private void Retried(BranchMove move, int attempt, DateTime giveUp)
+    {
+        Interlocked.Increment(ref _retries);
+        Retrying?.Invoke(move);
+        if (DateTime.UtcNow > giveUp)
+        {
+            throw new BranchBusyException(attempt);
+        }
+
+        Thread.Sleep(Random.Shared.Next(0, Math.Min(1 << Math.Min(attempt, 6), 50)));
     }
 
     private (Tree Tree, bool Merged) BuildTree(CommitRequest request, Commit? head)

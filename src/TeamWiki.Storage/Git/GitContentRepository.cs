@@ -35,10 +35,17 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         _logger = logger;
         _pool = new RepositoryPool(gitDirectory);
         _committer = new GitCommitter(gitDirectory, _branch);
-        _committer.Retrying += move => _logger.LogInformation(
-            move == BranchMove.Locked
-                ? "The branch was locked by another writer; committing again"
-                : "The branch moved while committing (a push or another process); merging and committing again");
+        _committer.Retrying += move =>
+        {
+            if (move == BranchMove.Locked)
+            {
+                _logger.LogDebug("The branch is locked by another writer; waiting to move it");
+            }
+            else
+            {
+                _logger.LogInformation("The branch moved while committing (a push or another process); merging and committing again");
+            }
+        };
         _head = ReadBranchTip();
     }
 
