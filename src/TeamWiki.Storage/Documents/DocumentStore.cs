@@ -38,25 +38,52 @@ public sealed class DocumentStore(IContentRepository repository, IContentCatalog
     /// <exception cref="DocumentTooLargeException">Over the limit.</exception>
     /// <exception cref="InvalidDocumentException">Refused type or contents.</exception>
     /// <exception cref="SpaceNotFoundException">No such space.</exception>
-    public (DocumentInfo Document, bool Created) Upload(string space, string fileName, byte[] content, ContentAuthor author, string? message = null)
+    public (DocumentInfo Document, bool Created) Upload(string space, string fileName, byte[] content, ContentAuthor author, string? message = null) =>
+        UploadAll(space, [new DocumentUpload(fileName, content)], author, message)[0];
+
+    /// <summary>
+    /// Stores several uploads as one commit, all or nothing: every file is checked before anything is
+    /// written, so one refused file leaves the space as it was.
+    /// </summary>
+    /// <exception cref="DocumentTooLargeException">A file is over the limit; nothing was stored.</exception>
+    /// <exception cref="InvalidDocumentException">A file is refused, or two files get the same name; nothing was stored.</exception>
+    /// <exception cref="SpaceNotFoundException">No such space.</exception>
+    public IReadOnlyList<(DocumentInfo Document, bool Created)> UploadAll(string space, IReadOnlyList<DocumentUpload> uploads, ContentAuthor author, string? message = null)
     {
         if (catalog.Current.FindSpace(space) is null)
         {
             throw new SpaceNotFoundException(space);
         }
 
-        var name = DocumentTypes.SafeName(fileName);
-        if (content.LongLength > options.Value.MaxUploadBytes)
+        if (uploads.Count == 0)
         {
-            throw new DocumentTooLargeException(name, content.LongLength, options.Value.MaxUploadBytes);
+            throw new InvalidDocumentException("The upload holds no files");
         }
 
-        DocumentTypes.Check(name, content);
-        var path = FilePath(space, name);
-        var created = repository.BlobIdOf(path) is null;
-        var text = string.IsNullOrWhiteSpace(message) ? $"{(created ? "Upload" : "New version of")} {name}" : message.Trim();
-        repository.Commit(new CommitRequest([new PutFile(path, content)], author, text));
-        return (Get(Id(space, name))!, created);
+        var names = new List<string>();
+        foreach (var upload in uploads)
+        {
+            var name = DocumentTypes.SafeName(upload.FileName);
+            if (upload.Content.LongLength > options.Value.MaxUploadBytes)
+            {
+                throw new DocumentTooLargeException(name, upload.Content.LongLength, options.Value.MaxUploadBytes);
+            }
+
+            DocumentTypes.Check(name, upload.Content);
+            if (names.Contains(name))
+            {
+                throw new InvalidDocumentException($"Two files in the upload are named '{name}'");
+            }
+
+            names.Add(name);
+        }
+
+        var created = names.Select(n => repository.BlobIdOf(FilePath(space, n)) is null).ToList();
+        var text = !string.IsNullOrWhiteSpace(message) ? message.Trim()
+            : names.Count > 1 ? $"Upload {string.Join(", ", names)}"
+            : $"{(created[0] ? "Upload" : "New version of")} {names[0]}";
+        repository.Commit(new CommitRequest(uploads.Select((u, i) => (FileChange)new PutFile(FilePath(space, names[i]), u.Content)).ToList(), author, text));
+        return names.Select((n, i) => (Get(Id(space, n))!, created[i])).ToList();
     }
 
     /// <summary>The documents of a space, newest first.</summary>

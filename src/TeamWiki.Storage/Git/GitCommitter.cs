@@ -4,18 +4,30 @@ namespace TeamWiki.Storage.Git;
 
 /// <summary>
 /// Writes commits. One instance, one <see cref="Repository"/>, called under the repository's write lock.
-/// It builds the new tree from the parent in memory (no working tree that can drift), merges with
-/// git's three-way merge when the branch moved since the author's base, and moves the branch only if
-/// it still points where it pointed when the tree was built: that compare-and-swap is where a
-/// concurrent <c>git push</c> is caught, and the commit is then redone on the new tip.
+/// It builds the new tree from the tip in memory (no working tree that can drift), merges the files the
+/// request touches when they changed since the author's base, and moves the branch only if it still
+/// points at the tip the tree was built on (<see cref="BranchMover"/>). That compare-and-swap is where
+/// writers outside this process — a <c>git push</c>, a second wiki process — are caught: the commit is
+/// then built again on the new tip, merged with what they wrote, so neither side's commit is orphaned.
 /// </summary>
-internal sealed class GitCommitter(string gitDirectory) : IDisposable
+internal sealed class GitCommitter(string gitDirectory, BranchCommits branchCommits) : IDisposable
 {
-    private const int MaxAttempts = 8;
-    private readonly Repository _repo = new(gitDirectory);
+    /// <summary>How long a commit keeps trying while other writers move or lock the branch.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    public (CommitOutcome Outcome, string? PreviousHead) Commit(CommitRequest request)
+    private readonly Repository _repo = new(gitDirectory);
+    private readonly BranchMover _mover = new(gitDirectory);
+    private long _retries;
+
+    /// <summary>How many times a commit had to be built again because another writer moved or locked the branch.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
+
+    /// <summary>Raised (under the write lock) each time a commit is redone; the argument says why.</summary>
+    public event Action<BranchMove>? Retrying;
+
+    public (CommitOutcome Outcome, string? Parent) Commit(CommitRequest request)
     {
+        var giveUp = DateTime.UtcNow + Patience;
         for (var attempt = 1; ; attempt++)
         {
             var branch = _repo.Refs[GitContentRepository.BranchRef];
@@ -31,54 +43,62 @@ internal sealed class GitCommitter(string gitDirectory) : IDisposable
             var parents = head is null ? Array.Empty<Commit>() : [head];
             var commit = _repo.ObjectDatabase.CreateCommit(signature, signature, request.Message, tree, parents, prettifyMessage: true);
 
-            if (TryMoveBranch(branch, commit, request.Message))
+            var move = TryMoveBranch(head, commit, request.Message);
+            for (var wait = 1; move == BranchMove.Locked; wait++)
+            {
+                // Another writer is moving the branch right now: wait for it to finish, then try the same
+                // commit again; only if that writer did move the branch is the commit built anew.
+                Retried(move, wait, giveUp);
+                move = TryMoveBranch(head, commit, request.Message);
+            }
+
+            if (move == BranchMove.Moved)
             {
                 return (new CommitOutcome(commit.Sha, merged, Unchanged: false), head?.Sha);
             }
 
-            if (attempt == MaxAttempts)
-            {
-                throw new InvalidOperationException($"The branch kept moving while committing ({MaxAttempts} attempts)");
-            }
+            Retried(move, attempt, giveUp);
         }
+    }
+
+    /// <summary>Counts a failed compare-and-swap and backs off a little, at random, so that two writers do not keep colliding.</summary>
+    private void Retried(BranchMove move, int attempt, DateTime giveUp)
+    {
+        Interlocked.Increment(ref _retries);
+        Retrying?.Invoke(move);
+        if (DateTime.UtcNow > giveUp)
+        {
+            throw new BranchBusyException(attempt);
+        }
+
+        Thread.Sleep(Random.Shared.Next(0, Math.Min(1 << Math.Min(attempt, 6), 50)));
     }
 
     private (Tree Tree, bool Merged) BuildTree(CommitRequest request, Commit? head)
     {
         if (head is null)
         {
+            if (request.BaseRevision is not null)
+            {
+                throw new RevisionNotFoundException(request.BaseRevision);
+            }
+
             return (Apply(null, request.Changes), false);
         }
 
-        var baseCommit = request.BaseRevision is null ? head : FindCommit(request.BaseRevision);
+        var baseCommit = request.BaseRevision is null ? head : FindOnBranch(request.BaseRevision, head);
         if (baseCommit.Id == head.Id || !TouchedSince(baseCommit, head, request.Changes))
         {
             return (Apply(head.Tree, request.Changes), false);
         }
 
-        // Someone changed the same files since the author's base: replay the author's changes on the
-        // base, then let git merge that with the tip, exactly as `git merge` would.
-        var ours = _repo.ObjectDatabase.CreateCommit(
-            new Signature(request.Author.Name, request.Author.Email, DateTimeOffset.Now),
-            new Signature(request.Author.Name, request.Author.Email, DateTimeOffset.Now),
-            request.Message, Apply(baseCommit.Tree, request.Changes), [baseCommit], prettifyMessage: true);
-        var result = _repo.ObjectDatabase.MergeCommits(ours, head, new MergeTreeOptions { FailOnConflict = false, SkipReuc = true });
-        if (result.Status == MergeTreeStatus.Conflicts)
-        {
-            var files = result.Conflicts.Select(c => new ConflictedFile(
-                (c.Ours ?? c.Theirs ?? c.Ancestor).Path,
-                ReadBlob(c.Ancestor),
-                ReadBlob(c.Ours),
-                ReadBlob(c.Theirs))).ToList();
-            throw new MergeConflictException(baseCommit.Sha, head.Sha, files);
-        }
-
-        return (result.Tree, true);
+        return (PathMerge.Merge(_repo, baseCommit, head, request.Changes), true);
     }
 
-    private Commit FindCommit(string revision) =>
-        GitContentRepository.LooksLikeRevision(revision) && _repo.Lookup<Commit>(revision) is { } c
-            ? c
+    /// <summary>The base must be on the branch (as the tip is now), whatever else the object store holds.</summary>
+    private Commit FindOnBranch(string revision, Commit head) =>
+        branchCommits.Resolve(_repo, head.Sha, revision) is { } id
+            ? _repo.Lookup<Commit>(id)
             : throw new RevisionNotFoundException(revision);
 
     private static bool TouchedSince(Commit baseCommit, Commit head, IEnumerable<FileChange> changes) =>
@@ -92,11 +112,7 @@ internal sealed class GitCommitter(string gitDirectory) : IDisposable
             switch (change)
             {
                 case PutFile put:
-                    using (var stream = new MemoryStream(put.Content, writable: false))
-                    {
-                        td.Add(put.Path, _repo.ObjectDatabase.CreateBlob(stream), Mode.NonExecutableFile);
-                    }
-
+                    td.Add(put.Path, PathMerge.WriteBlob(_repo, put.Content), Mode.NonExecutableFile);
                     break;
                 case RemoveFile remove:
                     td.Remove(remove.Path);
@@ -112,43 +128,32 @@ internal sealed class GitCommitter(string gitDirectory) : IDisposable
         return _repo.ObjectDatabase.CreateTree(td);
     }
 
-    private bool TryMoveBranch(Reference? branch, Commit commit, string message)
+    private BranchMove TryMoveBranch(Commit? expected, Commit commit, string message)
     {
+        if (expected is not null)
+        {
+            return _mover.TryMove(GitContentRepository.BranchRef, commit.Id, expected.Id, message);
+        }
+
         try
         {
-            if (branch is null)
-            {
-                _repo.Refs.Add(GitContentRepository.BranchRef, commit.Id, message, allowOverwrite: false);
-            }
-            else
-            {
-                // Fails unless the branch still points at branch.TargetIdentifier (libgit2 compares and swaps).
-                _repo.Refs.UpdateTarget(branch, commit.Id, message);
-            }
-
-            return true;
+            // The first commit: creating the branch fails if someone else created it meanwhile.
+            _repo.Refs.Add(GitContentRepository.BranchRef, commit.Id, "commit (initial): " + message.Split('\n', 2)[0].Trim(), allowOverwrite: false);
+            return BranchMove.Moved;
         }
-        catch (LibGit2SharpException) when (Moved(branch))
+        catch (NameConflictException)
         {
-            return false;
+            return BranchMove.Stale;
         }
-    }
-
-    private bool Moved(Reference? before)
-    {
-        var now = _repo.Refs[GitContentRepository.BranchRef];
-        return before is null ? now is not null : now?.TargetIdentifier != before.TargetIdentifier;
-    }
-
-    private byte[]? ReadBlob(IndexEntry? entry)
-    {
-        if (entry is null || _repo.Lookup<Blob>(entry.Id) is not { } blob)
+        catch (LockedFileException)
         {
-            return null;
+            return BranchMove.Locked;
         }
-
-        return GitContentRepository.ReadAll(blob);
     }
 
-    public void Dispose() => _repo.Dispose();
+    public void Dispose()
+    {
+        _mover.Dispose();
+        _repo.Dispose();
+    }
 }

@@ -7,26 +7,53 @@ namespace TeamWiki.Storage.Git;
 /// <summary>
 /// The content repository: a bare git repository read through libgit2 objects. Reads rent a
 /// <see cref="Repository"/> from a pool; writes go one at a time through the <see cref="GitCommitter"/>.
+/// Every revision a caller names is resolved against the commits on the branch only
+/// (<see cref="BranchCommits"/>): an unknown, an off-branch and an ambiguous id all give
+/// <see cref="RevisionNotFoundException"/> (or null), whatever the object store holds.
 /// </summary>
 public sealed class GitContentRepository : IContentRepository, IDisposable
 {
     /// <summary>The branch that holds the wiki.</summary>
     public const string BranchRef = "refs/heads/main";
 
+    /// <summary>How long a lock file must stay unchanged before a start removes it (see <see cref="StaleLockFiles"/>).</summary>
+    public static readonly TimeSpan DefaultStaleLockAge = TimeSpan.FromSeconds(10);
+
     private readonly RepositoryPool _pool;
     private readonly GitCommitter _committer;
+    private readonly BranchCommits _branch = new();
+    private readonly RepositoryPresence _presence;
     private readonly Lock _writeLock = new();
     private readonly ILogger _logger;
     private volatile string? _head;
+    private int _disposed;
 
-    private GitContentRepository(string gitDirectory, ILogger logger)
+    private GitContentRepository(string gitDirectory, RepositoryPresence presence, ILogger logger)
     {
         GitDirectory = gitDirectory;
+        _presence = presence;
         _logger = logger;
         _pool = new RepositoryPool(gitDirectory);
-        _committer = new GitCommitter(gitDirectory);
+        _committer = new GitCommitter(gitDirectory, _branch);
+        _committer.Retrying += move =>
+        {
+            if (move == BranchMove.Locked)
+            {
+                _logger.LogDebug("The branch is locked by another writer; waiting to move it");
+            }
+            else
+            {
+                _logger.LogInformation("The branch moved while committing (a push or another process); merging and committing again");
+            }
+        };
         _head = ReadBranchTip();
     }
+
+    /// <summary>
+    /// How many commits had to be built again because a writer outside this process moved (or was
+    /// moving) the branch between reading its tip and moving it: the compare-and-swap at work.
+    /// </summary>
+    public long CommitRetries => _committer.Retries;
 
     /// <summary>The folder of the bare repository.</summary>
     public string GitDirectory { get; }
@@ -39,10 +66,12 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
 
     /// <summary>
     /// Opens the bare repository at <paramref name="gitDirectory"/>, creating it (branch <c>main</c>) when the
-    /// folder is missing or empty. Lock files left by a process that was killed mid-write are removed:
-    /// without that, no ref could be updated again.
+    /// folder is missing or empty. Lock files left by a process that was killed mid-write are removed —
+    /// without that, no ref could be updated again — but only when no other wiki process uses the
+    /// repository and only once unchanged for <paramref name="staleLockAge"/> (default
+    /// <see cref="DefaultStaleLockAge"/>); see <see cref="StaleLockFiles"/>.
     /// </summary>
-    public static GitContentRepository OpenOrCreate(string gitDirectory, ILogger? logger = null)
+    public static GitContentRepository OpenOrCreate(string gitDirectory, ILogger? logger = null, TimeSpan? staleLockAge = null)
     {
         logger ??= NullLogger.Instance;
         var full = Path.GetFullPath(gitDirectory);
@@ -55,6 +84,9 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
             // History is never rewritten: refuse force pushes and branch deletion from clones.
             repo.Config.Set("receive.denyNonFastForwards", true);
             repo.Config.Set("receive.denyDeletes", true);
+            // A reflog for the branch even though the repository is bare: who moved it when (saves,
+            // pushes) is the first thing to look at if a commit ever seems lost.
+            repo.Config.Set("core.logAllRefUpdates", true);
             logger.LogInformation("Created a bare git repository at {Path}", full);
         }
         else if (!Repository.IsValid(full))
@@ -62,8 +94,16 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
             throw new InvalidOperationException($"'{full}' exists but is not a git repository");
         }
 
-        RemoveStaleLocks(full, logger);
-        return new GitContentRepository(full, logger);
+        var presence = RepositoryPresence.Enter(full, staleLockAge ?? DefaultStaleLockAge, logger);
+        try
+        {
+            return new GitContentRepository(full, presence, logger);
+        }
+        catch
+        {
+            presence.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -133,13 +173,8 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     /// <inheritdoc />
     public GitCommitInfo? FindCommit(string revision)
     {
-        if (!LooksLikeRevision(revision))
-        {
-            return null;
-        }
-
         using var lease = _pool.Rent();
-        return lease.Repo.Lookup<Commit>(revision) is { } c ? Info(c) : null;
+        return _branch.Resolve(lease.Repo, _head, revision) is { } id ? Info(lease.Repo.Lookup<Commit>(id)) : null;
     }
 
     /// <inheritdoc />
@@ -209,8 +244,8 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     {
         using var lease = _pool.Rent();
         var repo = lease.Repo;
-        var to = repo.Lookup<Commit>(toCommit) ?? throw new RevisionNotFoundException(toCommit);
-        var from = fromCommit is null ? null : repo.Lookup<Commit>(fromCommit) ?? throw new RevisionNotFoundException(fromCommit);
+        var to = Resolve(repo, toCommit)!;
+        var from = fromCommit is null ? null : Resolve(repo, fromCommit);
         var filter = new CommitFilter
         {
             IncludeReachableFrom = to,
@@ -225,8 +260,8 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     {
         using var lease = _pool.Rent();
         var repo = lease.Repo;
-        var to = repo.Lookup<Commit>(toCommit) ?? throw new RevisionNotFoundException(toCommit);
-        var from = fromCommit is null ? null : repo.Lookup<Commit>(fromCommit);
+        var to = Resolve(repo, toCommit)!;
+        var from = fromCommit is null ? null : Resolve(repo, fromCommit);
         using var changes = repo.Diff.Compare<TreeChanges>(from?.Tree, to.Tree);
         return changes.SelectMany(c => c.OldPath == c.Path ? [c.Path] : new[] { c.OldPath, c.Path })
             .Where(p => !string.IsNullOrEmpty(p)).Distinct().ToList();
@@ -237,8 +272,8 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     {
         using var lease = _pool.Rent();
         var repo = lease.Repo;
-        var to = repo.Lookup<Commit>(toCommit) ?? throw new RevisionNotFoundException(toCommit);
-        var from = fromCommit is null ? null : repo.Lookup<Commit>(fromCommit) ?? throw new RevisionNotFoundException(fromCommit);
+        var to = Resolve(repo, toCommit)!;
+        var from = fromCommit is null ? null : Resolve(repo, fromCommit);
         using var changes = repo.Diff.Compare<TreeChanges>(from?.Tree, to.Tree);
         var result = new List<GitChange>();
         foreach (var change in changes)
@@ -278,10 +313,11 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
 
         lock (_writeLock)
         {
-            var (outcome, _) = _committer.Commit(request);
+            var (outcome, parent) = _committer.Commit(request);
             if (!outcome.Unchanged)
             {
-                Publish(outcome.CommitId, external: false);
+                // Built on a tip this process had not published: outside commits come with it.
+                Publish(outcome.CommitId, external: parent != _head);
             }
 
             return outcome;
@@ -335,14 +371,13 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
             return head is null ? null : repo.Lookup<Commit>(head);
         }
 
-        return LooksLikeRevision(revision) && repo.Lookup<Commit>(revision) is { } commit
-            ? commit
+        return _branch.Resolve(repo, _head, revision) is { } id
+            ? repo.Lookup<Commit>(id)
             : throw new RevisionNotFoundException(revision);
     }
 
     /// <summary>A full or abbreviated object id: 4 to 40 hex digits.</summary>
-    internal static bool LooksLikeRevision(string revision) =>
-        revision.Length is >= 4 and <= 40 && revision.All(char.IsAsciiHexDigit);
+    internal static bool LooksLikeRevision(string revision) => BranchCommits.LooksLikeRevision(revision);
 
     internal static byte[] ReadAll(Blob blob)
     {
@@ -373,24 +408,16 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
 
     private static string Short(string? id) => id is null ? "(empty)" : id[..7];
 
-    private static void RemoveStaleLocks(string gitDirectory, ILogger logger)
-    {
-        var candidates = new[] { "HEAD.lock", "packed-refs.lock", "config.lock" }
-            .Select(f => Path.Combine(gitDirectory, f))
-            .Concat(Directory.Exists(Path.Combine(gitDirectory, "refs"))
-                ? Directory.EnumerateFiles(Path.Combine(gitDirectory, "refs"), "*.lock", SearchOption.AllDirectories)
-                : []);
-        foreach (var file in candidates.Where(File.Exists))
-        {
-            logger.LogWarning("Removing lock file {File} left by an interrupted write", file);
-            File.Delete(file);
-        }
-    }
-
     /// <inheritdoc />
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _committer.Dispose();
         _pool.Dispose();
+        _presence.Dispose();
     }
 }

@@ -2,7 +2,10 @@ namespace TeamWiki.Storage.Git;
 
 /// <summary>
 /// The one door to the git repository that holds all content. Everything above it speaks in paths,
-/// bytes and commit ids; LibGit2Sharp stays behind this interface.
+/// bytes and commit ids; LibGit2Sharp stays behind this interface. A revision (a full id, or an
+/// abbreviation of at least 4 hex digits) is accepted only when it names exactly one commit on the
+/// branch; an unknown, an off-branch (orphaned, pushed elsewhere) and an ambiguous id are all "not found",
+/// so no caller can read through, or probe for, objects that are not part of the wiki's history.
 /// </summary>
 public interface IContentRepository
 {
@@ -13,7 +16,7 @@ public interface IContentRepository
     event EventHandler<HeadMovedEventArgs>? HeadMoved;
 
     /// <summary>Reads a file at <paramref name="revision"/> (default: the tip); null when it does not exist there.</summary>
-    /// <exception cref="RevisionNotFoundException">The revision does not exist.</exception>
+    /// <exception cref="RevisionNotFoundException">The revision is not a commit on the branch.</exception>
     GitFile? ReadFile(string path, string? revision = null);
 
     /// <summary>The blob id of a file at the tip without reading it, or null.</summary>
@@ -28,7 +31,7 @@ public interface IContentRepository
     /// <summary>All files of a commit (default: the tip), optionally only those under a folder.</summary>
     IReadOnlyList<GitEntry> ListFiles(string? revision = null, string? folder = null);
 
-    /// <summary>A commit by id, or null. A malformed id gives null too.</summary>
+    /// <summary>A commit on the branch by id, or null (also for a malformed, ambiguous or off-branch id).</summary>
     GitCommitInfo? FindCommit(string revision);
 
     /// <summary>The commits that changed <paramref name="path"/>, newest first, following renames.</summary>
@@ -64,7 +67,8 @@ public interface IContentRepository
 
     /// <summary>Commits the changes; serialised, merged when needed.</summary>
     /// <exception cref="MergeConflictException">The changes conflict with what was committed since the base.</exception>
-    /// <exception cref="RevisionNotFoundException">The base revision does not exist.</exception>
+    /// <exception cref="RevisionNotFoundException">The base revision is not a commit on the branch.</exception>
+    /// <exception cref="BranchBusyException">Other writers kept moving or locking the branch; nothing was written.</exception>
     CommitOutcome Commit(CommitRequest request);
 
     /// <summary>Looks for commits that arrived from outside and raises <see cref="HeadMoved"/> for them.</summary>

@@ -1,6 +1,9 @@
 namespace TeamWiki.Storage.Git;
 
-/// <summary>A revision given by the caller is malformed or does not name a commit in the repository.</summary>
+/// <summary>
+/// A revision given by the caller is malformed, ambiguous, or does not name a commit on the branch
+/// (whether or not the object store holds such a commit: the answer must not tell).
+/// </summary>
 public sealed class RevisionNotFoundException(string revision)
     : Exception($"Revision '{(revision.Length > 50 ? revision[..50] + "…" : revision)}' does not exist")
 {

@@ -7,13 +7,14 @@ namespace TeamWiki.Storage.Pages;
 public interface IPageStore
 {
     /// <summary>A page at the tip, or at <paramref name="revision"/>; null when it does not exist there.</summary>
-    /// <exception cref="RevisionNotFoundException">The revision does not exist.</exception>
+    /// <exception cref="RevisionNotFoundException">The revision is not a commit on the branch.</exception>
     WikiPage? Get(PagePath path, string? revision = null);
 
     /// <summary>Saves a page as one commit by its author. Concurrent edits are merged.</summary>
     /// <exception cref="PageTooLargeException">Over the size limit.</exception>
     /// <exception cref="PageConflictException">The edit overlaps a concurrent one; nothing was saved.</exception>
-    /// <exception cref="RevisionNotFoundException">The base revision does not exist.</exception>
+    /// <exception cref="RevisionNotFoundException">The base revision is not a commit on the branch.</exception>
+    /// <exception cref="Spaces.SpaceNotFoundException">The page's space does not exist.</exception>
     PageSaveResult Save(PageSave save);
 
     /// <summary>Deletes a page (its sub-pages stay).</summary>
@@ -24,17 +25,20 @@ public interface IPageStore
     /// <exception cref="PageNotFoundException">No such page.</exception>
     /// <exception cref="PageExistsException">Something exists at the target.</exception>
     /// <exception cref="InvalidMoveException">The target lies inside the page.</exception>
+    /// <exception cref="Spaces.SpaceNotFoundException">The target's space does not exist.</exception>
     PageSaveResult Move(PagePath from, PagePath to, ContentAuthor author);
 
     /// <summary>Makes the page's text what it was at <paramref name="revision"/>, as a new commit.</summary>
     /// <exception cref="PageNotFoundException">The page did not exist at that revision.</exception>
+    /// <exception cref="RevisionNotFoundException">The revision is not a commit on the branch.</exception>
+    /// <exception cref="Spaces.SpaceNotFoundException">The page's space does not exist.</exception>
     PageSaveResult Revert(PagePath path, string revision, ContentAuthor author);
 
     /// <summary>The commits that changed the page, newest first, across renames.</summary>
     IReadOnlyList<PageRevision> History(PagePath path, int max = 200);
 
     /// <summary>The page at two revisions and the diff between them.</summary>
-    /// <exception cref="RevisionNotFoundException">A revision does not exist.</exception>
+    /// <exception cref="RevisionNotFoundException">A revision is not a commit on the branch.</exception>
     PageDiff Diff(PagePath path, string from, string to);
 
     /// <summary>Pages changed by the latest commits, newest first, one entry per page; only in <paramref name="spaces"/> when given.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.History;
+using TeamWiki.Storage.Spaces;
 
 namespace TeamWiki.Storage.Pages;
 
@@ -59,6 +60,7 @@ public sealed class PageStore : IPageStore
             throw new PageTooLargeException(save.Path, bytes.LongLength, _options.MaxPageBytes);
         }
 
+        RequireSpace(save.Path);
         var existed = _repository.BlobIdOf(save.Path.FilePath) is not null;
         var message = CleanMessage(save.Message) ?? $"{(existed ? "Update" : "Create")} {save.Path}";
         try
@@ -69,7 +71,8 @@ public sealed class PageStore : IPageStore
         }
         catch (MergeConflictException ex)
         {
-            var file = ex.Files.FirstOrDefault(f => f.Path == save.Path.FilePath) ?? ex.Files[0];
+            // The committer merges and reports only the paths of the request: this page's own file.
+            var file = ex.Files.Single(f => f.Path == save.Path.FilePath);
             // The commit the merge was tried against holds exactly "theirs": resolving on top of it is safe.
             throw new PageConflictException(save.Path, text, Decode(file.Theirs), Decode(file.Base), ex.BaseRevision, ex.HeadRevision);
         }
@@ -105,6 +108,8 @@ public sealed class PageStore : IPageStore
             throw new InvalidMoveException(from, to, "the target lies inside the page itself");
         }
 
+        RequireSpace(to);
+
         var moves = new List<FileChange> { new MoveFile(from.FilePath, to.FilePath) };
         moves.AddRange(_repository.ListFiles(folder: from.ChildFolder)
             .Select(f => new MoveFile(f.Path, to.ChildFolder + f.Path[from.ChildFolder.Length..])));
@@ -124,6 +129,7 @@ public sealed class PageStore : IPageStore
             ?? History(path, 1000).Where(r => r.Revision.StartsWith(revision, StringComparison.OrdinalIgnoreCase))
                 .Select(r => _repository.ReadFile(r.Path + PagePath.FileExtension, r.Revision)).FirstOrDefault()
             ?? throw new PageNotFoundException(path);
+        RequireSpace(path);
         var commit = _repository.FindCommit(revision)!;
         var existed = _repository.BlobIdOf(path.FilePath) is not null;
         var outcome = _repository.Commit(new CommitRequest([new PutFile(path.FilePath, old.Content)], author,
@@ -195,6 +201,18 @@ public sealed class PageStore : IPageStore
 
     /// <summary>The last change of a file at the tip, or null when it does not exist there.</summary>
     private GitCommitInfo? LastChangeAtHead(string filePath) => _lastChanges.AtHead(filePath);
+
+    /// <summary>
+    /// A page lives in a space, and spaces are made on purpose (with their settings and access), never
+    /// as a side effect of saving a page under a new first segment.
+    /// </summary>
+    private void RequireSpace(PagePath path)
+    {
+        if (_catalog.Current.FindSpace(path.Space) is null)
+        {
+            throw new SpaceNotFoundException(path.Space);
+        }
+    }
 
     private static string? CleanMessage(string? message)
     {

@@ -24,9 +24,14 @@ public sealed class ApiExceptionFilter : IEndpointFilter
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid page path", ex.Reason);
         }
-        catch (RevisionNotFoundException ex)
+        catch (RevisionNotFoundException)
         {
-            return Problem(StatusCodes.Status404NotFound, "Revision not found", ex.Message);
+            // One fixed answer, not echoing the id: unknown, off-branch and ambiguous ids look the same.
+            return RevisionNotFound();
+        }
+        catch (BranchBusyException ex)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Busy", ex.Message);
         }
         catch (PageNotFoundException ex)
         {
@@ -106,6 +111,10 @@ public sealed class ApiExceptionFilter : IEndpointFilter
                 });
         }
     }
+
+    /// <summary>The answer to a revision that is not a commit on the branch, whatever the reason.</summary>
+    public static IResult RevisionNotFound() =>
+        Problem(StatusCodes.Status404NotFound, "Revision not found", "No commit on the wiki's branch has this id");
 
     /// <summary>A problem response.</summary>
     public static IResult Problem(int status, string title, string detail, Dictionary<string, object?>? extensions = null) =>

@@ -88,17 +88,18 @@ public static class DocumentsApi
             return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "One file only", "\"name\" applies to a single file");
         }
 
-        var results = new List<UploadResponse>();
+        var uploads = new List<DocumentUpload>();
         foreach (var file in form.Files)
         {
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-            var name = asName.Length > 0 ? asName : file.FileName;
-            var (document, created) = documents.Upload(key, name, buffer.ToArray(), user.ToAuthor(), form["message"]);
-            results.Add(new UploadResponse(document.Id, document.Name, document.Revision, created));
+            uploads.Add(new DocumentUpload(asName.Length > 0 ? asName : file.FileName, buffer.ToArray()));
         }
 
-        return TypedResults.Created($"/api/spaces/{key}/documents", results);
+        // One commit for the whole form: a refused file means none of them is stored.
+        var stored = documents.UploadAll(key, uploads, user.ToAuthor(), form["message"]);
+        return TypedResults.Created($"/api/spaces/{key}/documents",
+            stored.Select(s => new UploadResponse(s.Document.Id, s.Document.Name, s.Document.Revision, s.Created)).ToList());
     }
 
     private static IResult Get(string id, DocumentStore documents, SpaceAccess access, ClaimsPrincipal user)

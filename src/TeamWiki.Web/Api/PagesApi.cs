@@ -70,10 +70,10 @@ public static class PagesApi
         return TypedResults.Ok(new DiffResponse(diff.Path, diff.From, diff.To, diff.Patch, diff.OldText, diff.NewText));
     }
 
-    private static IResult Save(string path, SavePageRequest? body, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
+    private static IResult Save(string path, SavePageRequest? body, IPageStore store, ClaimsPrincipal user, SpaceAccess access, IContentCatalog catalog)
     {
         var page = PagePath.Parse(path);
-        if (SpaceGuard.WritePage(access, user, page) is { } denied)
+        if (WriteInExistingSpace(access, user, page, catalog) is { } denied)
         {
             return denied;
         }
@@ -102,7 +102,7 @@ public static class PagesApi
         return TypedResults.Ok(new SavePageResponse(result.Path.Value, result.Revision, false));
     }
 
-    private static async Task<IResult> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories)
+    private static async Task<IResult> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog)
     {
         if (Command(path, "move") is { } from)
         {
@@ -113,7 +113,7 @@ public static class PagesApi
             }
 
             var to = PagePath.Parse(body.To);
-            if ((SpaceGuard.WritePage(access, user, from) ?? SpaceGuard.WritePage(access, user, to)) is { } denied)
+            if ((SpaceGuard.WritePage(access, user, from) ?? WriteInExistingSpace(access, user, to, catalog)) is { } denied)
             {
                 return denied;
             }
@@ -124,7 +124,7 @@ public static class PagesApi
 
         if (Command(path, "revert") is { } page)
         {
-            if (SpaceGuard.WritePage(access, user, page) is { } denied)
+            if (WriteInExistingSpace(access, user, page, catalog) is { } denied)
             {
                 return denied;
             }
@@ -143,6 +143,13 @@ public static class PagesApi
 
         return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Not found", "POST /api/pages/{path}/move or /revert");
     }
+
+    /// <summary>
+    /// Pages are written only in spaces that exist (spaces are made through <c>POST /api/spaces</c>). A
+    /// space that does not exist answers exactly as one the caller may not see, so neither reveals the other.
+    /// </summary>
+    private static IResult? WriteInExistingSpace(SpaceAccess access, ClaimsPrincipal user, PagePath page, IContentCatalog catalog) =>
+        SpaceGuard.WritePage(access, user, page) ?? (catalog.Current.FindSpace(page.Space) is null ? SpaceGuard.NotFound("Page") : null);
 
     /// <summary>The page path before "/{command}" when <paramref name="path"/> ends with it and the rest is a page path.</summary>
     private static PagePath? Command(string path, string command)

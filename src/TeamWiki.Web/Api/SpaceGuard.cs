@@ -31,6 +31,7 @@ public static class SpaceGuard
     /// <summary>Null when pages may be written in the page's space.</summary>
     public static IResult? WritePage(SpaceAccess access, ClaimsPrincipal user, PagePath path) => Write(access, user, path.Space, p => p.WritePages);
 
-    private static IResult NotFound(string what) =>
+    /// <summary>The 404 for something in a space that may not be seen (or does not exist): it names nothing.</summary>
+    public static IResult NotFound(string what) =>
         ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, $"{what} not found", $"{what} not found");
 }

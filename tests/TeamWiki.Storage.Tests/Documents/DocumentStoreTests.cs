@@ -73,5 +73,35 @@ public class DocumentStoreTests : IDisposable
     [InlineData("project-atlas~Offerte.pdf", false)]
     public void DocumentIdsAreCheckedBeforeUse(string id, bool valid) => Assert.Equal(valid, DocumentStore.ParseId(id) is not null);
 
+    [Fact]
+    public void AnUploadWithOneRefusedFileStoresNoneOfItsFiles()
+    {
+        var head = _wiki.Repository.Head;
+
+        Assert.Throws<InvalidDocumentException>(() => _documents.UploadAll("handboek",
+            [new DocumentUpload("goed.pdf", Pdf), new DocumentUpload("ook-goed.txt", "tekst"u8.ToArray()), new DocumentUpload("virus.exe", "MZ"u8.ToArray())], Alice));
+        Assert.Throws<DocumentTooLargeException>(() => _documents.UploadAll("handboek",
+            [new DocumentUpload("goed.pdf", Pdf), new DocumentUpload("groot.txt", new byte[10_001].Select(_ => (byte)'a').ToArray())], Alice));
+        Assert.Throws<InvalidDocumentException>(() => _documents.UploadAll("handboek",
+            [new DocumentUpload("Dubbel.pdf", Pdf), new DocumentUpload("dubbel.PDF", Pdf)], Alice));
+
+        Assert.Equal(head, _wiki.Repository.Head);
+        Assert.Empty(_documents.InSpace("handboek"));
+    }
+
+    [Fact]
+    public void SeveralFilesAreStoredAsOneCommit()
+    {
+        var head = _wiki.Repository.Head;
+
+        var stored = _documents.UploadAll("handboek", [new DocumentUpload("een.pdf", Pdf), new DocumentUpload("twee.txt", "twee"u8.ToArray())], Alice);
+
+        Assert.Equal(["handboek~een.pdf", "handboek~twee.txt"], stored.Select(s => s.Document.Id));
+        Assert.All(stored, s => Assert.True(s.Created));
+        var commit = _wiki.Repository.FindCommit(_wiki.Repository.Head!)!;
+        Assert.Equal(head, commit.ParentId);
+        Assert.Equal(["handboek/_documents/een.pdf", "handboek/_documents/twee.txt"], _wiki.Repository.ChangedPaths(head, commit.Id).Order());
+    }
+
     public void Dispose() => _wiki.Dispose();
 }

@@ -21,7 +21,7 @@ public class ConcurrentSaveTests
     [Fact]
     public async Task EveryAcknowledgedEditSurvivesEightConcurrentWriters()
     {
-        using var wiki = new TempWiki(seed: false);
+        using var wiki = new TempWiki(seed: false, spaces: ["handboek", "kennisbank"]);
         foreach (var page in SharedPages)
         {
             wiki.Pages.Save(new PageSave(P(page), InitialText(), Alice));
@@ -89,7 +89,8 @@ public class ConcurrentSaveTests
         Assert.DoesNotContain("missing", fsck, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("broken", fsck, StringComparison.OrdinalIgnoreCase);
         var count = int.Parse(wiki.Git("rev-list --count main").Trim());
-        Assert.Equal(SharedPages.Length + Writers * SavesPerWriter, count);
+        // One commit per space, one per page created, one per acknowledged save.
+        Assert.Equal(2 + SharedPages.Length + Writers * SavesPerWriter, count);
     }
 
     /// <summary>
@@ -99,7 +100,7 @@ public class ConcurrentSaveTests
     [Fact]
     public async Task AReadRacingWithSavesPairsTheTextWithItsOwnRevision()
     {
-        using var wiki = new TempWiki(seed: false);
+        using var wiki = new TempWiki(seed: false, spaces: ["handboek", "kennisbank"]);
         var page = P("handboek/race");
         wiki.Pages.Save(new PageSave(page, "start\n", Alice));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));

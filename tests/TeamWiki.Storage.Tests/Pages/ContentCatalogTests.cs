@@ -43,6 +43,8 @@ public class ContentCatalogTests : IDisposable
     [Fact]
     public void TitleLookupPrefersTheSameSpace()
     {
+        _wiki.CreateSpace("ruimte-a");
+        _wiki.CreateSpace("ruimte-b");
         _wiki.Pages.Save(new PageSave(P("ruimte-a/faq"), "---\ntitle: FAQ\n---\n", Alice));
         _wiki.Pages.Save(new PageSave(P("ruimte-b/faq"), "---\ntitle: FAQ\n---\n", Alice));
         Assert.Equal("ruimte-b/faq", _wiki.Catalog.Current.FindByTitle("FAQ", "ruimte-b")!.Path.Value);

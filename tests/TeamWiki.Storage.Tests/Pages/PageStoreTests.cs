@@ -135,7 +135,7 @@ public class PageStoreTests : IDisposable
     [Fact]
     public void ATooLargePageIsRefusedAndNothingIsWritten()
     {
-        using var small = new TempWiki(seed: false, maxPageBytes: 1000);
+        using var small = new TempWiki(seed: false, maxPageBytes: 1000, spaces: "handboek");
         small.Pages.Save(new PageSave(P("handboek/klein"), "klein\n", Alice));
         var head = small.Repository.Head;
 
@@ -239,6 +239,7 @@ public class PageStoreTests : IDisposable
     [Fact]
     public void TheTreeNestsSubPagesAndShowsFoldersWithoutAPage()
     {
+        _wiki.CreateSpace("boom");
         Store.Save(new PageSave(P("boom/ouder"), "---\ntitle: Ouder\n---\n", Alice));
         Store.Save(new PageSave(P("boom/ouder/kind"), "---\ntitle: Kind\n---\n", Alice));
         Store.Save(new PageSave(P("boom/map/los"), "# Los blad\n", Alice));
@@ -260,6 +261,19 @@ public class PageStoreTests : IDisposable
         var recent = Store.RecentChanges(2);
         Assert.Equal(["handboek/r1", "handboek/r2"], recent.Select(r => r.Path));
         Assert.All(recent, r => Assert.Equal("Bob Jansen", r.Author));
+    }
+
+    [Fact]
+    public void APageCannotBeWrittenInASpaceThatDoesNotExist()
+    {
+        var head = _wiki.Repository.Head;
+
+        Assert.Throws<TeamWiki.Storage.Spaces.SpaceNotFoundException>(() => Store.Save(new PageSave(P("nergens/pagina"), "tekst\n", Alice)));
+        Assert.Throws<TeamWiki.Storage.Spaces.SpaceNotFoundException>(() => Store.Move(P("handboek/welkom"), P("nergens/welkom"), Alice));
+
+        Assert.Equal(head, _wiki.Repository.Head);
+        Assert.Null(_wiki.Catalog.Current.FindSpace("nergens"));
+        Assert.NotNull(Store.Get(P("handboek/welkom")));
     }
 
     public void Dispose() => _wiki.Dispose();

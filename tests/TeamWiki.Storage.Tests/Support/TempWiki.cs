@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TeamWiki.Storage;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Storage.Spaces;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace TeamWiki.Storage.Tests.Support;
@@ -13,7 +14,10 @@ public sealed class TempWiki : IDisposable
     public static readonly ContentAuthor Alice = new("Alice de Vries", "alice@example.org");
     public static readonly ContentAuthor Bob = new("Bob Jansen", "bob@example.org");
 
-    public TempWiki(bool seed = true, long maxPageBytes = 5 * 1024 * 1024)
+    /// <param name="seed">Import content-sample/ as the first commit.</param>
+    /// <param name="maxPageBytes">The page size limit.</param>
+    /// <param name="spaces">Spaces to create (pages can only be written in spaces that exist).</param>
+    public TempWiki(bool seed = true, long maxPageBytes = 5 * 1024 * 1024, params string[] spaces)
     {
         Root = Path.Combine(Path.GetTempPath(), "teamwiki-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(Root);
@@ -25,7 +29,14 @@ public sealed class TempWiki : IDisposable
 
         Catalog = new ContentCatalog(Repository);
         Pages = new PageStore(Repository, Catalog, Options.Create(new StorageOptions { MaxPageBytes = maxPageBytes }));
+        foreach (var space in spaces)
+        {
+            CreateSpace(space);
+        }
     }
+
+    /// <summary>Creates a space, as <c>POST /api/spaces</c> does.</summary>
+    public void CreateSpace(string key) => new SpaceStore(Repository, Catalog).Create(new SpaceInfo(key, key, ""), Alice);
 
     public string Root { get; }
 

@@ -1,0 +1,110 @@
+using LibGit2Sharp;
+
+namespace TeamWiki.Storage.Git;
+
+/// <summary>
+/// Merges a request's changes, made on an older base, into the tip — one path at a time. Only the
+/// paths the request names are looked at, merged or reported in a conflict; every other file is the
+/// tip's, untouched. For each path, as git decides per file: if only one side changed it, that side
+/// wins; if both did, git's three-way content merge (<see cref="FileMerge"/>) decides, and overlapping
+/// changes, a change against a removal, or binary content are a conflict.
+/// </summary>
+internal static class PathMerge
+{
+    /// <summary>The merged tree, written to the object store.</summary>
+    /// <exception cref="MergeConflictException">A path both sides changed in ways that do not merge.</exception>
+    public static Tree Merge(Repository repo, Commit baseCommit, Commit head, IReadOnlyList<FileChange> changes)
+    {
+        var paths = changes.SelectMany(c => c.Paths).Distinct(StringComparer.Ordinal).ToList();
+        var ours = Ours(repo, baseCommit, paths, changes);
+        var result = new Dictionary<string, ObjectId?>(StringComparer.Ordinal);
+        var conflicts = new List<ConflictedFile>();
+        foreach (var path in paths)
+        {
+            var ancestor = BlobAt(baseCommit, path);
+            var mine = ours[path];
+            var theirs = BlobAt(head, path);
+            // A folder where the request expects a file cannot be merged with it.
+            var theirsIsFile = head[path] is null or { TargetType: TreeEntryTargetType.Blob };
+            if (mine == ancestor || (mine == theirs && theirsIsFile))
+            {
+                // Only they changed it, or both made the same change: the tip has it already.
+                continue;
+            }
+
+            if (theirs == ancestor && theirsIsFile)
+            {
+                result[path] = mine;
+            }
+            else if (mine is not null && theirs is not null && ancestor != theirs
+                && FileMerge.Merge(Read(repo, ancestor), Read(repo, mine)!, Read(repo, theirs)!) is { } merged)
+            {
+                result[path] = WriteBlob(repo, merged).Id;
+            }
+            else
+            {
+                conflicts.Add(new ConflictedFile(path, Read(repo, ancestor), Read(repo, mine), Read(repo, theirs)));
+            }
+        }
+
+        if (conflicts.Count > 0)
+        {
+            throw new MergeConflictException(baseCommit.Sha, head.Sha, conflicts);
+        }
+
+        var td = TreeDefinition.From(head.Tree);
+        foreach (var (path, blob) in result)
+        {
+            if (blob is null)
+            {
+                if (td[path] is not null)
+                {
+                    td.Remove(path);
+                }
+            }
+            else
+            {
+                td.Add(path, repo.Lookup<Blob>(blob), Mode.NonExecutableFile);
+            }
+        }
+
+        return repo.ObjectDatabase.CreateTree(td);
+    }
+
+    /// <summary>Writes bytes as a blob.</summary>
+    public static Blob WriteBlob(Repository repo, byte[] content)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        return repo.ObjectDatabase.CreateBlob(stream);
+    }
+
+    /// <summary>What the request makes of each of its paths when applied to the base (null: absent).</summary>
+    private static Dictionary<string, ObjectId?> Ours(Repository repo, Commit baseCommit, List<string> paths, IReadOnlyList<FileChange> changes)
+    {
+        var state = paths.ToDictionary(p => p, p => BlobAt(baseCommit, p), StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            switch (change)
+            {
+                case PutFile put:
+                    state[put.Path] = WriteBlob(repo, put.Content).Id;
+                    break;
+                case RemoveFile remove:
+                    state[remove.Path] = null;
+                    break;
+                case MoveFile move:
+                    state[move.To] = state[move.From] ?? throw new FileNotFoundException($"'{move.From}' does not exist", move.From);
+                    state[move.From] = null;
+                    break;
+            }
+        }
+
+        return state;
+    }
+
+    private static ObjectId? BlobAt(Commit commit, string path) =>
+        commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? entry.Target.Id : null;
+
+    private static byte[]? Read(Repository repo, ObjectId? blob) =>
+        blob is null || repo.Lookup<Blob>(blob) is not { } found ? null : GitContentRepository.ReadAll(found);
+}
