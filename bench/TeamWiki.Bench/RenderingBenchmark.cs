@@ -37,6 +37,7 @@ public static class RenderingBenchmark
         ("`[a](` repeated (unclosed inline links)", "[a](", true),
         ("`<div>` repeated (unclosed nesting)", "<div>", true),
         ("`@a ` repeated (mentions)", "@a ", true),
+        ("`## Kop` repeated (headings with the same id)", "## Kop\n\n", false),
         ("`[[a]] ` repeated (wiki links)", "[[a]] ", false),
         ("`<!---->` repeated (comments)", "<!---->", false),
         ("`<x></x>` repeated (tags the sanitizer removes)", "<x></x>", false),
