@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using TeamWiki.Storage.Pages;
 
@@ -49,10 +51,25 @@ public sealed class PageRenderer(MarkdownRenderer renderer, IContentCatalog cata
         return rendered;
     }
 
-    /// <summary>Renders text that is not saved yet (the editor's preview); never cached.</summary>
+    /// <summary>
+    /// Renders text that is not saved yet (the editor's preview), cached by a hash of the text: the
+    /// preview is asked for at every pause in typing, and moving the cursor or undoing a change asks for
+    /// text it has rendered before. Short-lived entries; the same keying by path-set version as pages.
+    /// </summary>
     public RenderedMarkdown Preview(string markdown, PagePath path)
     {
+        var snapshot = catalog.Current;
+        var key = ("preview", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(markdown))), path.Value, snapshot.PathSetVersion);
+        if (cache.TryGetValue(key, out RenderedMarkdown? cached) && cached is not null)
+        {
+            return cached;
+        }
+
         var (_, body) = FrontMatter.Split(markdown);
-        return renderer.Render(body, path.Value, new CatalogLinkResolver(catalog.Current));
+        var rendered = renderer.Render(body, path.Value, new CatalogLinkResolver(snapshot));
+        cache.Set(key, rendered, PreviewEntryOptions);
+        return rendered;
     }
+
+    private static readonly MemoryCacheEntryOptions PreviewEntryOptions = new() { SlidingExpiration = TimeSpan.FromMinutes(5), Size = 1 };
 }
