@@ -16,7 +16,8 @@ namespace TeamWiki.Web.Tests.Api.Fuzz;
 /// </summary>
 public class MalformedRequestFuzzTests(TeamWikiFactory factory) : IClassFixture<TeamWikiFactory>
 {
-    private const int Seed = 9_2026;
+    // Fixed, so a failure reproduces; TEAMWIKI_FUZZ_SEED tries another without changing the code.
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("TEAMWIKI_FUZZ_SEED"), out var seed) ? seed : 9_2026;
     private const int RequestsPerRoute = 20;
     private const int MinimumRequests = 1_000;
 
@@ -93,7 +94,10 @@ public class MalformedRequestFuzzTests(TeamWikiFactory factory) : IClassFixture<
         var head = factory.Services.GetRequiredService<IContentRepository>().Head;
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<TeamWikiDbContext>>().CreateDbContextAsync();
         var counts = new List<string> { $"head={head}" };
-        foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal))
+        // Left out: SearchMisses, where a search that finds nothing is recorded for the insights page by
+        // design. "GET /api/search?q=CON" is a well-formed search, whatever the rest of the request.
+        foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct()
+                     .Where(t => t != "SearchMisses").Order(StringComparer.Ordinal))
         {
 #pragma warning disable EF1002 // Table names come from the model, not from input.
             var count = await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").SingleAsync();
