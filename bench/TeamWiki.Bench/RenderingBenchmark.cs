@@ -39,6 +39,7 @@ public static class RenderingBenchmark
         ("`@a ` repeated (mentions)", "@a ", true),
         ("`## Kop` repeated (headings with the same id)", "## Kop\n\n", false),
         ("`[[a]] ` repeated (wiki links)", "[[a]] ", false),
+        ("`www.a.nl ` repeated (autolinks)", "www.a.nl ", false),
         ("`<!---->` repeated (comments)", "<!---->", false),
         ("`<x></x>` repeated (tags the sanitizer removes)", "<x></x>", false),
         ("`[a](b \"` repeated (unclosed link titles)", "[a](b \"", false),

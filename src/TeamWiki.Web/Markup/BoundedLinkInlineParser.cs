@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Extensions.AutoLinks;
 using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Parsers.Inlines;
@@ -36,7 +37,32 @@ internal sealed class BoundedLinkInlineParser : LinkInlineParser
     }
 }
 
-/// <summary>Puts <see cref="BoundedLinkInlineParser"/> in the place of Markdig's link parser; registered last so every other extension has set up first.</summary>
+/// <summary>
+/// Markdig's autolink parser ("www.example.org", "https://…" in running text) with a bound on how many
+/// candidates one document may try. Markdig checks each candidate against every inline before it in the
+/// paragraph, so 200 KB of "www.a.nl " took seconds; past <see cref="MaxAutoLinks"/> they stay text.
+/// </summary>
+internal sealed class BoundedAutoLinkParser(AutoLinkOptions options) : AutoLinkParser(options)
+{
+    /// <summary>Most autolink candidates tried per document.</summary>
+    public const int MaxAutoLinks = 1000;
+
+    private static readonly object Budget = new();
+
+    public override bool Match(InlineProcessor processor, ref StringSlice slice)
+    {
+        var span = slice.AsSpan();
+        var candidate = span.StartsWith("http://", StringComparison.Ordinal) || span.StartsWith("https://", StringComparison.Ordinal)
+            || span.StartsWith("www.", StringComparison.Ordinal) || span.StartsWith("ftp://", StringComparison.Ordinal)
+            || span.StartsWith("mailto:", StringComparison.Ordinal) || span.StartsWith("tel:", StringComparison.Ordinal);
+        return candidate && InlineBudget.TryTake(processor, Budget, MaxAutoLinks) && base.Match(processor, ref slice);
+    }
+}
+
+/// <summary>
+/// Puts <see cref="BoundedLinkInlineParser"/> and <see cref="BoundedAutoLinkParser"/> in the place of
+/// Markdig's own; registered last so every other extension has set up first.
+/// </summary>
 internal sealed class BoundedLinksExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
@@ -47,6 +73,10 @@ internal sealed class BoundedLinksExtension : IMarkdownExtension
             if (parsers[i].GetType() == typeof(LinkInlineParser))
             {
                 parsers[i] = new BoundedLinkInlineParser();
+            }
+            else if (parsers[i] is AutoLinkParser autoLinks && autoLinks.GetType() == typeof(AutoLinkParser))
+            {
+                parsers[i] = new BoundedAutoLinkParser(autoLinks.Options);
             }
         }
     }

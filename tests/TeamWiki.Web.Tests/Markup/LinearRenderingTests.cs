@@ -117,6 +117,16 @@ public class LinearRenderingTests
     }
 
     [Fact]
+    public void OnlyTheFirstAutolinksOfAFloodAreTried()
+    {
+        var html = Md.Html("Zie https://example.org/start. " + Repeat("www.a.nl ", 100_000));
+
+        var links = Md.Parse(html).QuerySelectorAll("a");
+        Assert.Equal(BoundedAutoLinkParser.MaxAutoLinks, links.Length);
+        Assert.Equal("https://example.org/start", links[0].GetAttribute("href"));
+    }
+
+    [Fact]
     public void RepeatedHeadingsGetTheIdsMarkdigWouldGive()
     {
         var markdown = string.Join("\n\n", ["## Kop", "## Kop", "## Kop-1", "## Kop", "Kop\n---", "## kop 1", "##", "## Kop **vet**", "## [[Kop]]", "## Kop"]);
