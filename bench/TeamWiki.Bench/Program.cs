@@ -1,6 +1,6 @@
 using TeamWiki.Bench;
 
-// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|projects|all] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--queries N] [--tasks N] [--documents N]
+// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|projects|rendering|all] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--queries N] [--tasks N] [--documents N] [--render-bytes N] [--render-runs N]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v && int.TryParse(v, out var n) ? n : fallback;
@@ -79,5 +79,13 @@ if (what is "projects" or "all")
     Console.WriteLine("Projects: board with many tasks, document uploads until searchable…");
     var section = await ProjectsBenchmark.RunAsync(Option("--tasks", 5_000), Option("--documents", 150));
     report.Write("projects", "Project spaces: board and documents", command, section);
+    Console.WriteLine(section);
+}
+
+if (what is "rendering" or "all")
+{
+    Console.WriteLine("Rendering: hostile Markdown against an ordinary page of the same size…");
+    var section = RenderingBenchmark.Run(Option("--render-bytes", 200_000), Option("--render-runs", 3));
+    report.Write("rendering", "Rendering hostile Markdown", command, section);
     Console.WriteLine(section);
 }

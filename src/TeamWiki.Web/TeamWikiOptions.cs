@@ -33,6 +33,9 @@ public sealed class TeamWikiOptions
 
     /// <summary>First-start settings for unattended installs.</summary>
     public BootstrapOptions Bootstrap { get; set; } = new();
+
+    /// <summary>Limits on reading the text of uploaded documents for search (section <c>TeamWiki:TextExtraction</c>).</summary>
+    public Indexing.Extraction.TextExtractionOptions TextExtraction { get; set; } = new();
 }
 
 /// <summary>Creates the first admin (and a token for scripts) when no user exists yet.</summary>

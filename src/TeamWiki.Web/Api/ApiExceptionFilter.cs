@@ -5,7 +5,7 @@ namespace TeamWiki.Web.Api;
 
 /// <summary>
 /// Turns the store's few specific exceptions into problem responses, in one place for the whole API:
-/// 400 bad input, 404 missing, 409 conflict (with both versions), 413 too large.
+/// 400 bad input, 404 missing, 409 conflict (with both versions), 413 too large, 415 a body that is not JSON.
 /// </summary>
 public sealed class ApiExceptionFilter : IEndpointFilter
 {
@@ -90,6 +90,15 @@ public sealed class ApiExceptionFilter : IEndpointFilter
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Upload too large", "The upload is larger than this wiki accepts");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode is >= 400 and < 500)
+        {
+            // Kestrel and model binding: a body that could not be read (cut off, too slow, malformed).
+            return Problem(ex.StatusCode, "Bad request", ex.Message);
+        }
+        catch (InvalidRequestBodyException ex)
+        {
+            return Problem(ex.Status, ex.Status == StatusCodes.Status415UnsupportedMediaType ? "Unsupported body" : "Invalid body", ex.Reason);
         }
         catch (PageTooLargeException ex)
         {

@@ -69,10 +69,16 @@ public static class DocumentsApi
             return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "No files", "Send the files as multipart/form-data");
         }
 
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await RequestBody.ReadFormAsync(request);
         if (form.Files.Count == 0)
         {
             return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "No files", "The form holds no files");
+        }
+
+        // A control character in a file name is a broken client or a probe, not a name to tidy up.
+        if (form.Files.Any(f => f.FileName.Any(char.IsControl)))
+        {
+            throw new InvalidDocumentException("A file name holds a control character");
         }
 
         var limit = options.Value.MaxUploadBytes;

@@ -2,17 +2,23 @@ using Microsoft.EntityFrameworkCore;
 using TeamWiki.Search;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Git;
+using TeamWiki.Web.Indexing;
 
 namespace TeamWiki.Web.Api;
 
-/// <summary><c>GET /health</c>: 200 when the repository, the database and the index are usable, else 503.</summary>
+/// <summary>
+/// <c>GET /health</c>: 200 with status "ok" when the repository, the database, the index and the indexer
+/// are fine; 200 with "degraded" when the indexer has been behind the branch for a while (search is
+/// stale, the wiki works); 503 with "unhealthy" when a store is unusable or the indexer is failing.
+/// </summary>
 public static class HealthApi
 {
     /// <summary>Maps the route (anonymous: load balancers and monitors call it).</summary>
     public static void MapHealthApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/health", Check).AllowAnonymous();
 
-    private static async Task<IResult> Check(IContentRepository repository, IDbContextFactory<TeamWikiDbContext> contexts, ISearchIndex index, CancellationToken ct)
+    private static async Task<IResult> Check(IContentRepository repository, IDbContextFactory<TeamWikiDbContext> contexts, ISearchIndex index,
+        IndexerStatus indexer, CancellationToken ct)
     {
         var repositoryOk = Try(() => repository.Head is null || repository.FindCommit(repository.Head) is not null);
         bool databaseOk;
@@ -27,17 +33,22 @@ public static class HealthApi
         }
 
         var indexOk = Try(index.IsHealthy);
-        var ok = repositoryOk && databaseOk && indexOk;
+        var head = repository.Head;
+        var indexedCommit = index.IndexedCommit;
+        var (indexerState, details) = indexer.Evaluate(upToDate: head is null || head == indexedCommit);
+        var unhealthy = !(repositoryOk && databaseOk && indexOk) || indexerState == "failing";
         var body = new
         {
-            status = ok ? "ok" : "unhealthy",
+            status = unhealthy ? "unhealthy" : indexerState == "ok" ? "ok" : "degraded",
             repository = repositoryOk ? "ok" : "failing",
             database = databaseOk ? "ok" : "failing",
             index = indexOk ? "ok" : "failing",
-            head = repository.Head,
-            indexedCommit = index.IndexedCommit,
+            indexer = indexerState,
+            head,
+            indexedCommit,
+            indexerDetails = details,
         };
-        return ok ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return unhealthy ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(body);
     }
 
     private static bool Try(Func<bool> check)

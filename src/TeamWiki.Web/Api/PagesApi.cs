@@ -106,7 +106,7 @@ public static class PagesApi
     {
         if (Command(path, "move") is { } from)
         {
-            var body = await http.Request.ReadFromJsonAsync<MovePageRequest>(http.RequestAborted);
+            var body = await RequestBody.ReadJsonAsync<MovePageRequest>(http.Request);
             if (string.IsNullOrWhiteSpace(body?.To))
             {
                 return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Missing target", "The body must be JSON with a \"to\" page path");
@@ -129,7 +129,7 @@ public static class PagesApi
                 return denied;
             }
 
-            var body = await http.Request.ReadFromJsonAsync<RevertPageRequest>(http.RequestAborted);
+            var body = await RequestBody.ReadJsonAsync<RevertPageRequest>(http.Request);
             if (string.IsNullOrWhiteSpace(body?.Revision))
             {
                 return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Missing revision", "The body must be JSON with a \"revision\"");

@@ -32,6 +32,11 @@ public abstract class CommitFollower(IContentRepository repository, ILogger logg
     {
     }
 
+    /// <summary>Called after a round failed (it is retried at the next commit).</summary>
+    protected virtual void OnFailed(Exception error)
+    {
+    }
+
     /// <inheritdoc />
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,6 +59,7 @@ public abstract class CommitFollower(IContentRepository repository, ILogger logg
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "{Work} failed; retrying at the next commit", Work);
+                OnFailed(ex);
             }
         }
     }

@@ -22,6 +22,7 @@ public static class StorageAndSearchSetup
         services.AddTeamWikiSearch(data.IndexDirectory);
         services.AddSingleton(sp => new PageDocuments(sp.GetRequiredService<Markup.MarkdownRenderer>(), sp.GetRequiredService<TeamWiki.Storage.Pages.IContentCatalog>()));
         services.AddSingleton<DocumentText>();
+        services.AddSingleton(sp => new IndexerStatus(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IndexFeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexFeeder>());
         return builder;

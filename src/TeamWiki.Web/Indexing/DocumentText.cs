@@ -1,108 +1,70 @@
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using UglyToad.PdfPig;
-using A = DocumentFormat.OpenXml.Drawing;
-using W = DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Options;
+using TeamWiki.Web.Indexing.Extraction;
 
 namespace TeamWiki.Web.Indexing;
 
+/// <summary>The text read from a document, and what cut it short (null when it was read whole).</summary>
+public sealed record ExtractedText(string Text, string? Truncated);
+
 /// <summary>
-/// The text of an uploaded document, for search: PDF with PdfPig, Word, Excel and PowerPoint with the
-/// Open XML SDK, plain text and Markdown as they are. A file that cannot be read gives no text (it is
-/// still found by its name); extraction never fails an upload.
+/// The text of an uploaded document, for search: PDF with PdfPig, Word, Excel and PowerPoint streamed
+/// part by part, plain text and Markdown as they are. Reading is held to <see cref="TextExtractionOptions"/>
+/// (characters kept, bytes unpacked per part and in total, pages, time), so a zip or PDF bomb costs no
+/// more than an ordinary large file: it is still stored and found by its name and the text read before
+/// the limit. A file that cannot be read gives no text; extraction never fails an upload.
 /// </summary>
-public sealed class DocumentText(ILogger<DocumentText> logger)
+public sealed class DocumentText(ILogger<DocumentText> logger, IOptions<TeamWikiOptions>? options = null)
 {
-    /// <summary>Most text kept per document.</summary>
-    public const int MaxChars = 500_000;
+    private readonly TextExtractionOptions _limits = options?.Value.TextExtraction ?? new TextExtractionOptions();
 
     /// <summary>The text of a file, or "" when its type has none or it cannot be read.</summary>
-    public string Extract(string name, byte[] content)
+    public string Extract(string name, byte[] content) => Read(name, content).Text;
+
+    /// <summary>The text of a file and whether a limit cut it short.</summary>
+    public ExtractedText Read(string name, byte[] content)
     {
+        var budget = new ExtractionBudget(_limits);
         try
         {
-            var text = Storage.Documents.DocumentTypes.Extension(name) switch
+            switch (Storage.Documents.DocumentTypes.Extension(name))
             {
-                "pdf" => Pdf(content),
-                "docx" => Word(content),
-                "xlsx" => Excel(content),
-                "pptx" => PowerPoint(content),
-                "txt" or "md" or "csv" or "json" or "xml" or "yml" or "yaml" or "log" => Encoding.UTF8.GetString(content),
-                _ => "",
-            };
-            return text.Length > MaxChars ? text[..MaxChars] : text;
+                case "pdf":
+                    PdfText.Read(content, budget);
+                    break;
+                case "docx":
+                    OfficeText.Word(content, budget);
+                    break;
+                case "xlsx":
+                    OfficeText.Excel(content, budget);
+                    break;
+                case "pptx":
+                    OfficeText.PowerPoint(content, budget);
+                    break;
+                case "txt" or "md" or "csv" or "json" or "xml" or "yml" or "yaml" or "log":
+                    PlainText(content, budget);
+                    break;
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.LogInformation("No text from {Name}: {Error}", name, ex.Message);
-            return "";
+            // Damaged files throw all sorts of exceptions from the zip, XML and PDF readers alike.
+            logger.LogInformation("No more text from {Name}: {Error}", name, ex.Message);
         }
-    }
 
-    private static string Pdf(byte[] content)
-    {
-        using var pdf = PdfDocument.Open(content);
-        var sb = new StringBuilder();
-        foreach (var page in pdf.GetPages())
+        if (budget.Truncated is { } limit)
         {
-            sb.AppendLine(string.Join(' ', page.GetWords().Select(w => w.Text)));
-            if (sb.Length > MaxChars)
-            {
-                break;
-            }
+            logger.LogInformation("Text of {Name} cut off at {Chars:N0} characters: {Limit}", name, budget.Length, limit);
         }
 
-        return sb.ToString();
+        return new ExtractedText(budget.Text, budget.Truncated);
     }
 
-    private static string Word(byte[] content)
+    private static void PlainText(byte[] content, ExtractionBudget budget)
     {
-        using var stream = new MemoryStream(content);
-        using var document = WordprocessingDocument.Open(stream, false);
-        var body = document.MainDocumentPart?.Document?.Body;
-        return body is null ? "" : string.Join('\n', body.Descendants<W.Paragraph>().Select(p => p.InnerText));
-    }
-
-    private static string Excel(byte[] content)
-    {
-        using var stream = new MemoryStream(content);
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart;
-        if (workbook is null)
-        {
-            return "";
-        }
-
-        var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-        var sb = new StringBuilder();
-        foreach (var sheet in workbook.WorksheetParts)
-        {
-            foreach (var cell in sheet.Worksheet.Descendants<Cell>())
-            {
-                var value = cell.CellValue?.Text ?? cell.InnerText;
-                if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(value, out var index) && index < shared.Length)
-                {
-                    value = shared[index];
-                }
-
-                if (!string.IsNullOrWhiteSpace(value))
-                {
-                    sb.Append(value).Append(' ');
-                }
-            }
-
-            sb.AppendLine();
-        }
-
-        return sb.ToString();
-    }
-
-    private static string PowerPoint(byte[] content)
-    {
-        using var stream = new MemoryStream(content);
-        using var document = PresentationDocument.Open(stream, false);
-        var slides = document.PresentationPart?.SlideParts ?? [];
-        return string.Join('\n', slides.Select(s => string.Join(' ', s.Slide.Descendants<A.Text>().Select(t => t.Text))));
+        // Decoding only what fits: a 50 MB log file should not become a 100 MB string first.
+        var bytes = Math.Min(content.Length, (long)budget.Limits.MaxChars * 4);
+        var text = Encoding.UTF8.GetString(content, 0, (int)bytes);
+        budget.Append(text);
     }
 }

@@ -12,7 +12,9 @@ namespace TeamWiki.Web.Indexing;
 /// Keeps the search index in step with git. The index records the last commit it indexed; after a
 /// commit (own or pushed) only the files changed since are re-indexed: pages, tasks and documents. When
 /// the index is empty, was recreated, has another schema, or names a commit git does not know, it is
-/// rebuilt from the tip with progress in the log.
+/// rebuilt from the tip with progress in the log. One item that cannot be mapped (a damaged or
+/// oversized document) is indexed as far as it could be read and never stops the rest; how the feed is
+/// doing is kept in <see cref="IndexerStatus"/> for <c>/health</c>.
 /// </summary>
 public sealed class IndexFeeder(
     IContentRepository repository,
@@ -20,6 +22,7 @@ public sealed class IndexFeeder(
     WikiSearchIndex index,
     PageDocuments documents,
     DocumentText text,
+    IndexerStatus status,
     ILogger<IndexFeeder> logger) : Hosting.CommitFollower(repository, logger)
 {
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,12 +36,24 @@ public sealed class IndexFeeder(
     /// <inheritdoc />
     protected override Task FollowAsync(CancellationToken ct)
     {
+        if (Repository.Head is { } head && head != index.IndexedCommit)
+        {
+            status.Behind();
+        }
+
         CatchUp();
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    protected override void OnCaughtUp() => _caughtUp.TrySetResult();
+    protected override void OnCaughtUp()
+    {
+        status.Succeeded();
+        _caughtUp.TrySetResult();
+    }
+
+    /// <inheritdoc />
+    protected override void OnFailed(Exception error) => status.Failed(error);
 
     /// <summary>Brings the index up to the tip of the branch.</summary>
     public void CatchUp()
@@ -88,7 +103,25 @@ public sealed class IndexFeeder(
         logger.LogInformation("Search index rebuilt: {Count} items in {Seconds:0.0} s", count, watch.Elapsed.TotalSeconds);
     }
 
+    /// <summary>The index record of one item; an item that fails is logged and kept out of the way of the others.</summary>
     private SearchDocument? Map(Indexed item, string blobId, GitCommitInfo? change)
+    {
+        try
+        {
+            return MapItem(item, blobId, change);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not index {Kind} {Id}; indexing the rest", item.Kind, item.Id);
+            status.DocumentLimited(item.Id, ex.Message, failed: true);
+            // A document stays findable by its name; a page or task that cannot be read is left out.
+            return item.Kind == PageDocuments.DocumentKind && DocumentStore.ParseId(item.Id) is { } document
+                ? documents.FromDocument(item.Id, document.Space, document.Name, "", change?.AuthorName ?? "", change?.When ?? DateTimeOffset.UnixEpoch)
+                : null;
+        }
+    }
+
+    private SearchDocument? MapItem(Indexed item, string blobId, GitCommitInfo? change)
     {
         var author = change?.AuthorName ?? "";
         var updated = change?.When ?? DateTimeOffset.UnixEpoch;
@@ -103,7 +136,13 @@ public sealed class IndexFeeder(
                 return task is null ? null : documents.FromTask(task, author, updated);
             default:
                 var (space, name) = DocumentStore.ParseId(item.Id)!.Value;
-                return documents.FromDocument(item.Id, space, name, text.Extract(name, Repository.ReadBlob(blobId) ?? []), author, updated);
+                var extracted = text.Read(name, Repository.ReadBlob(blobId) ?? []);
+                if (extracted.Truncated is { } limit)
+                {
+                    status.DocumentLimited(item.Id, limit, failed: false);
+                }
+
+                return documents.FromDocument(item.Id, space, name, extracted.Text, author, updated);
         }
     }
 

@@ -36,6 +36,11 @@ public static class LocalizationSetup
             return Results.LocalRedirect(IsLocal(r) ? r! : "/");
         }).AllowAnonymous();
 
+    /// <summary>
+    /// A path on this site, by the same rule as <c>LocalRedirect</c> (which throws on anything else): it
+    /// starts with one '/', not "//" or "/\\", and holds no control character ("/%09/x" is "//x" to a browser).
+    /// </summary>
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 }

@@ -49,6 +49,11 @@ internal sealed class MentionInlineParser : InlineParser
     /// <summary>Longest handle recognised.</summary>
     public const int MaxHandleLength = 64;
 
+    /// <summary>Most mentions per document; further @handles stay text (and notify nobody).</summary>
+    public const int MaxMentions = 500;
+
+    private static readonly object Budget = new();
+
     public MentionInlineParser()
     {
         OpeningCharacters = ['@'];
@@ -77,6 +82,11 @@ internal sealed class MentionInlineParser : InlineParser
         }
 
         if (end == start || end - start > MaxHandleLength || !char.IsAsciiLetterOrDigit(text[start]))
+        {
+            return false;
+        }
+
+        if (!InlineBudget.TryTake(processor, Budget, MaxMentions))
         {
             return false;
         }

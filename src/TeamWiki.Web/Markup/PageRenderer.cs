@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Auth;
@@ -19,6 +21,7 @@ namespace TeamWiki.Web.Markup;
 public sealed class PageRenderer(MarkdownRenderer renderer, IContentCatalog catalog, IMemoryCache cache)
 {
     private static readonly MemoryCacheEntryOptions EntryOptions = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
+    private static readonly MemoryCacheEntryOptions PreviewEntryOptions = new() { SlidingExpiration = TimeSpan.FromMinutes(5), Size = 1 };
 
     /// <summary>The rendered body of a page as <paramref name="reader"/> may see it.</summary>
     public RenderedMarkdown Render(WikiPage page, ReadableSpaces reader) =>
@@ -33,11 +36,25 @@ public sealed class PageRenderer(MarkdownRenderer renderer, IContentCatalog cata
             ? Cached(blobId, markdown, contextPath, reader)
             : renderer.Render(markdown, contextPath, new CatalogLinkResolver(catalog.Current, reader));
 
-    /// <summary>Renders text that is not saved yet (the editor's preview) for <paramref name="reader"/>; never cached.</summary>
+    /// <summary>
+    /// Renders text that is not saved yet (the editor's preview) for <paramref name="reader"/>, cached by a
+    /// hash of the text: the preview is asked for at every pause in typing, and moving the cursor or undoing
+    /// a change asks for text it has rendered before. Short-lived entries, keyed like pages (path-set
+    /// version, the reader's readable spaces), so no reader gets links bound for another.
+    /// </summary>
     public RenderedMarkdown Preview(string markdown, PagePath path, ReadableSpaces reader)
     {
+        var snapshot = catalog.Current;
+        var key = ("preview", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(markdown))), path.Value, snapshot.PathSetVersion, reader.CacheKey);
+        if (cache.TryGetValue(key, out RenderedMarkdown? cached) && cached is not null)
+        {
+            return cached;
+        }
+
         var (_, body) = FrontMatter.Split(markdown);
-        return renderer.Render(body, path.Value, new CatalogLinkResolver(catalog.Current, reader));
+        var rendered = renderer.Render(body, path.Value, new CatalogLinkResolver(snapshot, reader));
+        cache.Set(key, rendered, PreviewEntryOptions);
+        return rendered;
     }
 
     private RenderedMarkdown Cached(string blobId, string markdown, string contextPath, ReadableSpaces reader)

@@ -30,6 +30,9 @@ internal sealed class WikiHtmlSanitizer
         "type", "checked", "disabled", "width", "height", "style", "open", "aria-label",
     ];
 
+    /// <summary>The tags that survive sanitising.</summary>
+    public static readonly IReadOnlySet<string> AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase);
+
     private readonly HtmlSanitizer _sanitizer;
 
     public WikiHtmlSanitizer()
@@ -58,7 +61,7 @@ internal sealed class WikiHtmlSanitizer
     /// </remarks>
     public string Sanitize(string html, IReadOnlyList<string> pageFolder)
     {
-        using var document = _sanitizer.SanitizeDom(html);
+        using var document = _sanitizer.SanitizeDom(HtmlShapeLimiter.Limit(html, AllowedTags));
         if (document.Body is null)
         {
             return string.Empty;
@@ -66,11 +69,7 @@ internal sealed class WikiHtmlSanitizer
 
         SanitizedHtmlPolisher.Polish(document.Body, pageFolder);
         var writer = new StringWriter();
-        foreach (var node in document.Body.ChildNodes)
-        {
-            node.ToHtml(writer, _sanitizer.OutputFormatter);
-        }
-
+        HtmlFragmentWriter.WriteChildren(document.Body, writer, _sanitizer.OutputFormatter);
         return writer.ToString();
     }
 
@@ -80,7 +79,7 @@ internal sealed class WikiHtmlSanitizer
     /// </summary>
     public string TextOf(string html)
     {
-        using var document = _sanitizer.SanitizeDom(html);
+        using var document = _sanitizer.SanitizeDom(HtmlShapeLimiter.Limit(html, AllowedTags));
         if (document.Body is null)
         {
             return string.Empty;

@@ -17,8 +17,13 @@ internal sealed class WikiLinkInlineParser : InlineParser
     /// <summary>Longest target accepted; longer ones are almost certainly not a page reference.</summary>
     public const int MaxTargetLength = 300;
 
+    /// <summary>Most wiki links per document; each is resolved against the catalog, so further ones stay text.</summary>
+    public const int MaxLinks = 2000;
+
     // Bounds the search for "]]" so a stray "[[" in a long paragraph costs O(1), not O(n).
     private const int MaxInnerLength = 1000;
+
+    private static readonly object Budget = new();
 
     public WikiLinkInlineParser()
     {
@@ -53,7 +58,8 @@ internal sealed class WikiLinkInlineParser : InlineParser
             }
         }
 
-        if (close < 0 || !TrySplit(text.AsSpan(innerStart, close - innerStart), out var target, out var label))
+        if (close < 0 || !TrySplit(text.AsSpan(innerStart, close - innerStart), out var target, out var label)
+            || !InlineBudget.TryTake(processor, Budget, MaxLinks))
         {
             return false;
         }

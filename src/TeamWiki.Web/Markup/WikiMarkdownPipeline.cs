@@ -1,5 +1,4 @@
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.AutoLinks;
 using Markdig.Extensions.EmphasisExtras;
 
@@ -31,14 +30,17 @@ internal static class WikiMarkdownPipeline
             // tag is not on the sanitizer's list, so it would silently vanish.
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Superscript
                 | EmphasisExtraOptions.Subscript | EmphasisExtraOptions.Marked)
-            // GitHub-style ids ("## Eerste week" -> "eerste-week"), so links copied from a Git host work.
+            // GitHub-style ids ("## Eerste week" -> "eerste-week"), so links copied from a Git host work;
+            // Markdig's AutoIdentifiers gives the same ids but in quadratic time for repeated headings.
             // Without AutoLink: "[Eerste week]" should not silently become a link to a heading.
-            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .Use<HeadingIdExtension>()
             .UseDefinitionLists()
             .Use<WikiLinkExtension>()
             .Use<HeadingAnchorExtension>()
             // @handle links to the person; the same parse finds whom to notify.
             .Use<MentionExtension>()
+            // Last: swaps in the link parser that bounds its look-ahead (linear time on "[a](" floods).
+            .Use<BoundedLinksExtension>()
             // Deliberately absent: UseSoftlineBreakAsHardlineBreak. GitHub renders a single newline in a
             // .md file as a space, and wiki pages are files, not comments.
             // Raw HTML stays enabled; the sanitizer decides what of it survives.
