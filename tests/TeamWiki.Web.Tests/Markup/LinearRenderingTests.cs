@@ -5,6 +5,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Microsoft.Extensions.Caching.Memory;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Auth;
 using TeamWiki.Web.Markup;
 
 namespace TeamWiki.Web.Tests.Markup;
@@ -181,12 +182,15 @@ public class LinearRenderingTests
         var pages = new PageRenderer(Md.Renderer, new FixedCatalog(), cache);
         var path = PagePath.Parse("handboek/concept");
 
-        var first = pages.Preview("# Concept\n\nTekst", path);
-        var other = pages.Preview("# Concept\n\nAndere tekst", path);
-        var again = pages.Preview("# Concept\n\nTekst", path);
+        var reader = ReadableSpaces.Only(["handboek"]);
+        var first = pages.Preview("# Concept\n\nTekst", path, reader);
+        var other = pages.Preview("# Concept\n\nAndere tekst", path, reader);
+        var again = pages.Preview("# Concept\n\nTekst", path, reader);
+        var forAnotherReader = pages.Preview("# Concept\n\nTekst", path, ReadableSpaces.All);
 
         Assert.Same(first, again);
         Assert.NotSame(first, other);
+        Assert.NotSame(first, forAnotherReader);
         Assert.Contains("Andere tekst", other.Html);
     }
 
