@@ -1,13 +1,31 @@
 // The editor's text area: debounced preview, toolbar, keyboard shortcuts, and a warning before
 // leaving with unsaved changes. The server never sees individual keystrokes.
 let dirty = false;
+let session = null;
+
+function warnBeforeLeaving(e) {
+    if (dirty) {
+        e.preventDefault();
+        e.returnValue = "";
+    }
+}
 
 export function init(textarea, dotnet) {
-    let timer;
+    dispose();
+    const current = { timer: 0, closed: false };
+    session = current;
+    // Calls into the component only while it lives: after a save the page navigates away, and a preview
+    // still waiting on its timer must not reach a component that is gone.
+    const call = (method, ...args) => {
+        if (current.closed) return;
+        dotnet.invokeMethodAsync(method, ...args).catch(error => {
+            if (!current.closed) console.error(error);
+        });
+    };
     textarea.addEventListener("input", () => {
         dirty = true;
-        clearTimeout(timer);
-        timer = setTimeout(() => dotnet.invokeMethodAsync("Preview", textarea.value), 200);
+        clearTimeout(current.timer);
+        current.timer = setTimeout(() => call("Preview", textarea.value), 200);
     });
     textarea.addEventListener("keydown", e => {
         if (!(e.ctrlKey || e.metaKey)) return;
@@ -15,7 +33,7 @@ export function init(textarea, dotnet) {
         const action = { b: "bold", i: "italic", k: "link" }[key];
         if (key === "s") {
             e.preventDefault();
-            dotnet.invokeMethodAsync("SaveFromKeyboard");
+            call("SaveFromKeyboard");
         } else if (action) {
             e.preventDefault();
             apply(textarea, action);
@@ -23,12 +41,18 @@ export function init(textarea, dotnet) {
     });
     document.querySelectorAll(".editor-toolbar [data-md]").forEach(button =>
         button.addEventListener("click", () => apply(textarea, button.dataset.md)));
-    window.addEventListener("beforeunload", e => {
-        if (dirty) {
-            e.preventDefault();
-            e.returnValue = "";
-        }
-    });
+    window.addEventListener("beforeunload", warnBeforeLeaving);
+}
+
+// Called by the component when it goes away: no more calls into it, no warning on leaving.
+export function dispose() {
+    if (session) {
+        session.closed = true;
+        clearTimeout(session.timer);
+        session = null;
+    }
+    dirty = false;
+    window.removeEventListener("beforeunload", warnBeforeLeaving);
 }
 
 export function getValue(textarea) {
