@@ -6,11 +6,15 @@ using System.Text.RegularExpressions;
 namespace TeamWiki.Bench;
 
 /// <summary>
-/// The server with N pages: page views over HTTP with wrk (a signed-in reader cycling through 200
-/// pages), and cold start: from starting the process to the first page served.
+/// The server with N pages: page views over HTTP with wrk (a signed-in reader), split into cold views
+/// (pages not rendered since the server started) and warm views (pages already rendered and cached),
+/// both over pages spread across the whole wiki; the server's memory after the run; and cold start:
+/// from starting the process to the first page served.
 /// </summary>
 public static partial class HttpBenchmark
 {
+    private const int Threads = 2;
+
     public static async Task<(string Views, string ColdStart)> RunAsync(int pageCount, int seconds)
     {
         var source = BenchCorpus.Pages(pageCount);
@@ -20,7 +24,11 @@ public static partial class HttpBenchmark
             double firstStartSeconds;
             string cookie;
             var paths = BenchCorpus.PagePaths(source);
-            var sample = Enumerable.Range(0, 200).Select(i => paths[i * paths.Count / 200]).ToList();
+            // Three disjoint sets, each spread over the whole wiki (every space and folder): a few pages to
+            // warm up the JIT, a fifth of the wiki for warm views, the rest (in a shuffled order) for cold views.
+            var jit = paths.Where((_, i) => i % 50 == 7).ToList();
+            var warm = paths.Where((_, i) => i % 5 == 1 && i % 50 != 7).ToList();
+            var cold = paths.Where((_, i) => i % 5 != 1 && i % 50 != 7).OrderBy(p => StableHash(p)).ToList();
             var port = FreePort();
             using (var server = await ServerProcess.StartAsync(data, source, port))
             {
@@ -28,25 +36,39 @@ public static partial class HttpBenchmark
                 await server.WaitUntilIndexedAsync(TimeSpan.FromMinutes(20));
                 firstStartSeconds = server.Startup.TotalSeconds + watch.Elapsed.TotalSeconds;
                 cookie = await server.SignInAsync();
-                var script = Path.Combine(data, "pages.lua");
-                File.WriteAllText(script, "paths = {" + string.Join(",", sample.Select(p => $"\"/wiki/{p}\"")) + "}\n" +
-                    "i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
-                var api = Path.Combine(data, "api.lua");
-                File.WriteAllText(api, "paths = {" + string.Join(",", sample.Select(p => $"\"/api/pages/{p}\"")) + "}\n" +
-                    "i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+                var afterStart = server.Memory();
 
-                // Warm up (JIT, render cache), then measure.
-                Wrk(server.Address, script, cookie, 3, null);
-                var views = Wrk(server.Address, script, cookie, seconds, null);
-                var apiViews = Wrk(server.Address, api, null, seconds, ServerProcess.Token);
+                // Warm up the JIT on pages of their own, then the cold run: each thread walks its own share of
+                // the cold list once, so no page is asked twice; a run that would wrap around is refused.
+                Wrk(server.Address, Script(data, "jit", jit.Select(p => "/wiki/" + p)), cookie, 3, null);
+                var coldSeconds = Math.Max(2, seconds / 3);
+                var coldViews = Wrk(server.Address, Script(data, "cold", cold.Select(p => "/wiki/" + p)), cookie, coldSeconds, null);
+                if (coldViews.Requests > cold.Count)
+                {
+                    throw new InvalidOperationException($"The cold run made {coldViews.Requests} requests for {cold.Count} pages: some were warm. Use more pages or fewer seconds.");
+                }
+
+                // Render every page of the warm set once, then measure views of pages that are all rendered.
+                await ViewAllAsync(server.Address, cookie, warm);
+                var warmViews = Wrk(server.Address, Script(data, "warm", warm.Select(p => "/wiki/" + p)), cookie, seconds, null);
+                var apiViews = Wrk(server.Address, Script(data, "api", warm.Select(p => "/api/pages/" + p)), null, seconds, ServerProcess.Token);
+                var (rss, peak) = server.Memory();
                 var viewSection = $"""
-                    {pageCount:N0} pages; a signed-in reader's cookie; wrk cycles through 200 different pages
-                    (`wrk -t2 -c32 -d{seconds}s --latency`, on the same 2 cores as the server).
+                    {pageCount:N0} pages in 10 spaces; a signed-in reader's cookie; `wrk -t{Threads} -c32 --latency` on the same
+                    2 cores as the server. **Cold**: {coldViews.Requests:N0} different pages never rendered since the server started,
+                    each asked once ({coldSeconds} s; the list holds {cold.Count:N0} pages from every space and folder, shuffled).
+                    **Warm**: {warm.Count:N0} pages spread over the whole wiki (every fifth), each viewed once before, so all rendered
+                    and in the render cache ({seconds} s, cycling through them). A few other pages warmed up the JIT first.
 
                     | request | requests/s (target ≥ 1,000) | latency p50 | p99 |
                     |---|---:|---:|---:|
-                    | page view `GET /wiki/{"{path}"}` (rendered HTML page) | **{views.RequestsPerSecond:N0}** | {views.P50} | {views.P99} |
-                    | `GET /api/pages/{"{path}"}` with a bearer token | {apiViews.RequestsPerSecond:N0} | {apiViews.P50} | {apiViews.P99} |
+                    | cold page view `GET /wiki/{"{path}"}` (render, then HTML page) | **{coldViews.RequestsPerSecond:N0}** | {coldViews.P50} | {coldViews.P99} |
+                    | warm page view `GET /wiki/{"{path}"}` (cached render, HTML page) | **{warmViews.RequestsPerSecond:N0}** | {warmViews.P50} | {warmViews.P99} |
+                    | warm `GET /api/pages/{"{path}"}` with a bearer token | {apiViews.RequestsPerSecond:N0} | {apiViews.P50} | {apiViews.P99} |
+
+                    Cold views ran at {coldViews.RequestsPerSecond / warmViews.RequestsPerSecond:0.00}× the warm rate.
+                    Server memory (RSS): {afterStart.Now / 1e6:N0} MB after the first start and sign-in, **{rss / 1e6:N0} MB after the run**
+                    (peak over the process's life {peak / 1e6:N0} MB, mostly the first start's index build).
 
                     First start on an empty data folder (seed {pageCount:N0} pages into git, build the index): {firstStartSeconds:0.0} s.
                     """;
@@ -55,7 +77,7 @@ public static partial class HttpBenchmark
                 var coldStarts = new List<double>();
                 for (var i = 0; i < 3; i++)
                 {
-                    coldStarts.Add(await ColdStartAsync(data, port, cookie, sample[i * 50]));
+                    coldStarts.Add(await ColdStartAsync(data, port, cookie, cold[^(i + 1)]));
                 }
 
                 coldStarts.Sort();
@@ -81,6 +103,56 @@ public static partial class HttpBenchmark
             {
             }
         }
+    }
+
+    /// <summary>
+    /// A wrk script over <paramref name="urls"/>: thread n of the <see cref="Threads"/> asks urls n, n + Threads,
+    /// n + 2·Threads, …, so the threads never ask the same page before the list wraps around.
+    /// </summary>
+    private static string Script(string folder, string name, IEnumerable<string> urls)
+    {
+        var file = Path.Combine(folder, name + ".lua");
+        File.WriteAllText(file, "paths = {" + string.Join(",", urls.Select(u => $"\"{u}\"")) + "}\n" + $$"""
+            counter = 0
+            function setup(thread)
+              thread:set("offset", counter)
+              counter = counter + 1
+            end
+            function init(args)
+              i = offset
+            end
+            request = function()
+              local path = paths[(i % #paths) + 1]
+              i = i + {{Threads}}
+              return wrk.format("GET", path)
+            end
+            """);
+        return file;
+    }
+
+    private static async Task ViewAllAsync(Uri address, string cookie, IReadOnlyList<string> pages)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = address };
+        http.DefaultRequestHeaders.Add("Cookie", cookie);
+        await Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (page, ct) =>
+        {
+            using var response = await http.GetAsync("/wiki/" + page, ct);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"/wiki/{page}: {response.StatusCode}");
+            }
+        });
+    }
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text)
+        {
+            hash = unchecked(hash * 31 + c);
+        }
+
+        return hash;
     }
 
     private static async Task<double> ColdStartAsync(string data, int port, string cookie, string path)
@@ -112,15 +184,16 @@ public static partial class HttpBenchmark
     private static WrkResult Wrk(Uri address, string script, string? cookie, int seconds, string? token)
     {
         var header = cookie is not null ? $"-H \"Cookie: {cookie}\"" : $"-H \"Authorization: Bearer {token}\"";
-        var output = BenchCorpus.Run("wrk", $"-t2 -c32 -d{seconds}s --latency {header} -s \"{script}\" {address}");
+        var output = BenchCorpus.Run("wrk", $"-t{Threads} -c32 -d{seconds}s --latency {header} -s \"{script}\" {address}");
         var rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        var requests = long.Parse(TotalRequests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var non2xx = Non2xx().Match(output);
         if (non2xx.Success)
         {
             throw new InvalidOperationException("wrk saw errors: " + output);
         }
 
-        return new WrkResult(rps, Latency(output, "50%"), Latency(output, "99%"));
+        return new WrkResult(rps, requests, Latency(output, "50%"), Latency(output, "99%"));
     }
 
     private static string Latency(string output, string percentile) =>
@@ -135,10 +208,13 @@ public static partial class HttpBenchmark
         return port;
     }
 
-    private sealed record WrkResult(double RequestsPerSecond, string P50, string P99);
+    private sealed record WrkResult(double RequestsPerSecond, long Requests, string P50, string P99);
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in ")]
+    private static partial Regex TotalRequests();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
     private static partial Regex Non2xx();

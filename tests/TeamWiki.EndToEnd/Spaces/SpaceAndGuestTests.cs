@@ -45,6 +45,7 @@ public class SpaceAndGuestTests(Browser browser, WikiServer server)
         // Its pages are there; the handbook, readable by all staff, does not exist for the guest.
         await guest.GotoAsync(server.Url + "/wiki/zeeland/planning");
         await Expect(guest.Locator(".markdown-body")).ToContainTextAsync("dijkversterking begint");
+        guest.ExpectError("status of 404");
         var handbook = await guest.GotoAsync(server.Url + "/wiki/handboek");
         Assert.Equal(404, handbook!.Status);
 

@@ -11,16 +11,17 @@ namespace TeamWiki.EndToEnd.Support;
 public sealed class PageErrors
 {
     /// <summary>
-    /// Runs in every document before its own scripts: Blazor shows its error bar by changing the
-    /// element's style, so a mutation observer turns "became visible" into a console error that the
-    /// listener below records, even when the test has already navigated elsewhere.
+    /// Runs in every document before its own scripts: Blazor shows its error bar by setting the element's
+    /// inline style to <c>display: block</c> (the stylesheet hides it), so a mutation observer turns that
+    /// into a console error that the listener below records, even when the test has navigated elsewhere
+    /// since. (The computed style would be "block" too while the stylesheet is still loading.)
     /// </summary>
     public const string ErrorUiWatcher = """
         (() => {
           let reported = false;
           const check = () => {
             const ui = document.getElementById('blazor-error-ui');
-            if (!reported && ui && getComputedStyle(ui).display !== 'none') {
+            if (!reported && ui && ui.style.display && ui.style.display !== 'none') {
               reported = true;
               console.error('#blazor-error-ui is visible: ' + (ui.innerText || '').trim());
             }
