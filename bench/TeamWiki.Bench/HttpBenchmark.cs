@@ -8,14 +8,15 @@ namespace TeamWiki.Bench;
 /// <summary>
 /// The server with N pages: page views over HTTP with wrk (a signed-in reader), split into cold views
 /// (pages not rendered since the server started) and warm views (pages already rendered and cached),
-/// both over pages spread across the whole wiki; the server's memory after the run; and cold start:
+/// both over pages spread across the whole wiki; the server's memory after the run; how soon a save
+/// and a push show (<see cref="FreshnessBenchmark"/>); and cold start:
 /// from starting the process to the first page served.
 /// </summary>
 public static partial class HttpBenchmark
 {
     private const int Threads = 2;
 
-    public static async Task<(string Views, string ColdStart)> RunAsync(int pageCount, int seconds)
+    public static async Task<(string Views, string ColdStart, string Freshness)> RunAsync(int pageCount, int seconds)
     {
         var source = BenchCorpus.Pages(pageCount);
         var data = Path.Combine(Path.GetTempPath(), "teamwiki-bench", "server-" + Guid.NewGuid().ToString("n")[..8]);
@@ -73,6 +74,7 @@ public static partial class HttpBenchmark
                     First start on an empty data folder (seed {pageCount:N0} pages into git, build the index): {firstStartSeconds:0.0} s.
                     """;
 
+                var freshness = await FreshnessBenchmark.RunAsync(server, data);
                 server.Kill();
                 var coldStarts = new List<double>();
                 for (var i = 0; i < 3; i++)
@@ -90,7 +92,7 @@ public static partial class HttpBenchmark
                     |---|---:|---:|
                     | cold start to the first served page | **{coldStarts[1]:0.00} s** | ≤ 3 s |
                     """;
-                return (viewSection, coldSection);
+                return (viewSection, coldSection, freshness);
             }
         }
         finally

@@ -89,11 +89,13 @@ if (what is "search" or "all")
 
 if (what is "http" or "all")
 {
-    Console.WriteLine("HTTP: page views and cold start…");
-    var (views, cold) = await HttpBenchmark.RunAsync(pages, Option("--seconds", 15));
+    Console.WriteLine("HTTP: page views, freshness and cold start…");
+    var (views, cold, freshness) = await HttpBenchmark.RunAsync(pages, Option("--seconds", 15));
     report.Write("page-views", "Page views over HTTP", command, views);
+    report.Write("freshness", "From a save or a push to the reader", command, freshness);
     report.Write("cold-start", "Cold start", command, cold);
     Console.WriteLine(views);
+    Console.WriteLine(freshness);
     Console.WriteLine(cold);
 }
 

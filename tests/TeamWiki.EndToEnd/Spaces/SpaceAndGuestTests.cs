@@ -18,7 +18,11 @@ public class SpaceAndGuestTests(Browser browser, WikiServer server)
         await admin.GotoAsync(server.Url + "/spaces");
         await admin.ClickAsync("#new-space");
         await admin.FillAsync("#space-name", "Project Zeeland");
+        // The browser checks the key before sending it (the pattern was once invalid, so ignored, with a console error).
+        await admin.FillAsync("#space-key", "zee/land");
+        await Expect(admin.Locator("#space-key:invalid")).ToHaveCountAsync(1);
         await admin.FillAsync("#space-key", "zeeland");
+        await Expect(admin.Locator("#space-key:invalid")).ToHaveCountAsync(0);
         await admin.FillAsync("#space-description", "Dijkversterking met de provincie");
         await admin.SelectOptionAsync("#space-visibility", "private");
         await admin.ClickAsync("#create-space");
