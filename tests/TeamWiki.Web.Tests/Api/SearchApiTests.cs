@@ -116,7 +116,20 @@ public class SearchApiTests(TeamWikiFactory factory) : IClassFixture<TeamWikiFac
         await _api.WaitUntilIndexedAsync();
         var response = await _api.GetAsync("/api/search?" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True((await response.ReadJsonAsync()).TryGetProperty("items", out _));
+        var result = await response.ReadJsonAsync();
+        Assert.Equal(JsonValueKind.Array, result.GetProperty("items").ValueKind);
+        Assert.InRange(result.GetProperty("items").GetArrayLength(), 0, result.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    // Out-of-range paging is clamped (limit 1..100, offset 0..10,000), never refused.
+    [InlineData("limit=-5&offset=-1&q=vpn", 1)]
+    [InlineData("limit=100000&offset=999999999&q=vpn", 0)]
+    public async Task OutOfRangePagingIsClampedNotRefused(string query, int items)
+    {
+        var result = await SearchAsync(query);
+        Assert.Equal(items, result.GetProperty("items").GetArrayLength());
+        Assert.True(result.GetProperty("total").GetInt32() >= 1, "vpn is in the sample wiki");
     }
 
     [Fact]
