@@ -8,6 +8,9 @@ namespace TeamWiki.Bench;
 /// </summary>
 public sealed class BenchmarkReport(string path)
 {
+    // Other work on the machine skews every figure: say how busy it was, at the start and when each section was written.
+    private readonly string? _loadAtStart = LoadAverage();
+
     private const string Header = """
         # Benchmarks
 
@@ -27,7 +30,7 @@ public sealed class BenchmarkReport(string path)
             {start}
             ## {title}
 
-            `{command.Trim()}` — {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, {Machine()}
+            `{command.Trim()}` — {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, {Machine()}{Load()}
 
             {body.Trim()}
             {end}
@@ -39,6 +42,13 @@ public sealed class BenchmarkReport(string path)
             : text.TrimEnd() + "\n\n" + section + "\n";
         File.WriteAllText(path, text);
     }
+
+    private string Load() =>
+        _loadAtStart is null ? "" : $"; load average {_loadAtStart} at the start of the run, {LoadAverage()} when this was written";
+
+    /// <summary>The one-minute load average (Linux), or null.</summary>
+    private static string? LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
 
     private static string Machine()
     {

@@ -1,16 +1,21 @@
 using System.Diagnostics;
 using System.Net;
+using TeamWiki.Search.Analysis;
 
 namespace TeamWiki.Bench;
 
 /// <summary>
 /// The search API over HTTP on a server holding the same N pages (seeded into git and indexed by the
 /// server itself): one signed-in client sends the queries one after another, so the figures are
-/// latency, not throughput under load.
+/// latency, not throughput under load. After each request the same query runs as raw Lucene
+/// (<see cref="RawLucene"/>: same semantics, bare and with the same snippet work) on a reader of the
+/// server's own index folder, so the API's overhead is measured against the same index, query by query.
 /// </summary>
 public static class SearchHttpBenchmark
 {
-    public static async Task<(Stats Api, Stats Floor, double FirstStartSeconds)> RunAsync(int pageCount, IReadOnlyList<string> queries)
+    public sealed record Result(Stats Api, Stats Floor, Stats RawBare, Stats RawWithSnippets, int RawDocuments, double FirstStartSeconds);
+
+    public static async Task<Result> RunAsync(int pageCount, IReadOnlyList<string> queries, WikiAnalyzers analyzers)
     {
         var source = BenchCorpus.Pages(pageCount);
         var data = Path.Combine(Path.GetTempPath(), "teamwiki-bench", "search-server-" + Guid.NewGuid().ToString("n")[..8]);
@@ -41,20 +46,37 @@ public static class SearchHttpBenchmark
                 floor.Add(call.Elapsed.TotalMilliseconds);
             }
 
+            using var raw = new RawLucene(Path.Combine(data, "index"), analyzers);
+            var built = queries.Select(raw.Build).ToList();
+            for (var i = 0; i < Math.Min(50, queries.Count); i++)
+            {
+                raw.Bare(built[i]);
+                raw.WithSnippets(built[i], queries[i]);
+            }
+
             var times = new List<double>();
-            foreach (var q in queries)
+            var bare = new List<double>();
+            var snippets = new List<double>();
+            for (var i = 0; i < queries.Count; i++)
             {
                 var request = Stopwatch.StartNew();
-                using var response = await http.GetAsync("/api/search?q=" + Uri.EscapeDataString(q));
+                using var response = await http.GetAsync("/api/search?q=" + Uri.EscapeDataString(queries[i]));
                 await response.Content.ReadAsByteArrayAsync();
                 times.Add(request.Elapsed.TotalMilliseconds);
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    throw new InvalidOperationException($"{q}: {response.StatusCode}");
+                    throw new InvalidOperationException($"{queries[i]}: {response.StatusCode}");
                 }
+
+                var local = Stopwatch.StartNew();
+                raw.Bare(built[i]);
+                bare.Add(local.Elapsed.TotalMilliseconds);
+                local.Restart();
+                raw.WithSnippets(built[i], queries[i]);
+                snippets.Add(local.Elapsed.TotalMilliseconds);
             }
 
-            return (new Stats(times), new Stats(floor), firstStart);
+            return new Result(new Stats(times), new Stats(floor), new Stats(bare), new Stats(snippets), raw.Documents, firstStart);
         }
         finally
         {

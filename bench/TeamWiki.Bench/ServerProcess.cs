@@ -110,6 +110,14 @@ public sealed partial class ServerProcess : IDisposable
         return cookies.GetCookieHeader(Address);
     }
 
+    /// <summary>The server's resident memory now and its peak so far (Linux: VmRSS and VmHWM of /proc/pid/status), in bytes.</summary>
+    public (long Now, long Peak) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        long Kb(string key) => long.Parse(status.First(l => l.StartsWith(key + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        return (Kb("VmRSS"), Kb("VmHWM"));
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)

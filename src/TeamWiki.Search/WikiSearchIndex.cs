@@ -164,30 +164,6 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
     public IReadOnlyList<SearchSuggestion> Suggest(string prefix, int max = 10, IReadOnlyCollection<string>? visibleSpaces = null) =>
         WithSearcher(s => _executor.Suggest(s, prefix, max, visibleSpaces));
 
-    /// <summary>Runs a Lucene query as it is, for comparisons in benchmarks: the top hits and their stored paths.</summary>
-    public IReadOnlyList<string> RawSearch(Lucene.Net.Search.Query query, int top) =>
-        WithSearcher(s => s.Search(query, top).ScoreDocs.Select(d => s.Doc(d.Doc).Get(SearchFields.Path)).ToList());
-
-    /// <summary>
-    /// A raw Lucene query plus what a results page needs of its top hits (stored title and body, a
-    /// highlighted fragment each), done the plain Lucene way, for comparisons in benchmarks.
-    /// </summary>
-    public IReadOnlyList<string> RawSearchWithSnippets(Lucene.Net.Search.Query query, int top) =>
-        WithSearcher(s =>
-        {
-            var scorer = new Lucene.Net.Search.Highlight.QueryScorer(query, SearchFields.Body);
-            var highlighter = new Lucene.Net.Search.Highlight.Highlighter(new Lucene.Net.Search.Highlight.SimpleHTMLFormatter("<mark>", "</mark>"), scorer)
-            {
-                TextFragmenter = new Lucene.Net.Search.Highlight.SimpleSpanFragmenter(scorer, 160),
-            };
-            return s.Search(query, top).ScoreDocs.Select(d =>
-            {
-                var doc = s.Doc(d.Doc);
-                var body = doc.Get(SearchFields.Body) ?? "";
-                return doc.Get(SearchFields.TitleStored) + ": " + highlighter.GetBestFragment(_analyzers.Dutch, SearchFields.Body, body);
-            }).ToList();
-        });
-
     /// <summary>The analysers the index uses.</summary>
     public WikiAnalyzers Analyzers => _analyzers;
 

@@ -23,8 +23,7 @@ public class MentionsAndAnswersTests(Browser browser, WikiServer server)
         // Bram reads a page; his bell is live (an interactive component) and shows nothing new.
         await bram.GotoAsync(server.Url + "/wiki/handboek/declaraties");
         await Expect(bram.Locator("#bell-count")).ToHaveTextAsync("0");
-        await bram.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await bram.WaitForTimeoutAsync(1000);
+        await bram.WaitForLiveBellAsync();
 
         // Anouk comments on the same page and mentions Bram, picking him from the suggestions.
         await anouk.GotoAsync(server.Url + "/wiki/handboek/declaraties");

@@ -34,7 +34,7 @@ public class PeopleActivityAndInsightsTests(Browser browser, WikiServer server)
         await sanne.GotoAsync(server.Url + "/wiki/handboek/declaraties");
         await sanne.ClickAsync("#watch-button");
         await Expect(sanne.Locator("#watch-button")).ToHaveAttributeAsync("aria-pressed", "true");
-        await sanne.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await sanne.WaitForLiveBellAsync();
         var page = await (await server.Api().GetAsync("/api/pages/handboek/declaraties")).Content.ReadFromJsonAsync<PageDto>();
         (await server.Api().PutAsJsonAsync("/api/pages/handboek/declaraties", new { markdown = page!.Markdown + "\n\nNieuw: declareren kan nu ook via de app.\n" })).EnsureSuccessStatusCode();
         await Expect(sanne.Locator("#bell-count")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
@@ -56,6 +56,7 @@ public class PeopleActivityAndInsightsTests(Browser browser, WikiServer server)
         await Expect(sanne.Locator("#activity li[data-kind='page']")).ToHaveCountAsync(0);
 
         // Sanne is no admin: no insights for the whole wiki. The admin has them, with charts and CSV.
+        sanne.ExpectError("status of 404");
         var denied = await sanne.GotoAsync(server.Url + "/insights");
         Assert.Equal(404, denied!.Status);
         var admin = await browser.NewPageAsync("nl-NL");

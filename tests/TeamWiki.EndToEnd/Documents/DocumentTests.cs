@@ -77,6 +77,7 @@ public class DocumentTests(Browser browser, WikiServer server)
         var page = await browser.NewPageAsync();
         await page.SignInAsync(server.Url);
         await page.GotoAsync(server.Url + "/spaces/project-atlas/documents");
+        page.ExpectError("status of 400 (Bad Request)");
         await page.Locator("#upload-input").SetInputFilesAsync(new FilePayload { Name = "nep.pdf", MimeType = "application/pdf", Buffer = "<script>alert(1)</script>"u8.ToArray() });
         await Expect(page.Locator(".upload-failed")).ToContainTextAsync("nep.pdf");
         var list = await server.Api().GetStringAsync("/api/spaces/project-atlas/documents");

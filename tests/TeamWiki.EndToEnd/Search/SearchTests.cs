@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using TeamWiki.EndToEnd.Support;
 using static Microsoft.Playwright.Assertions;
@@ -13,7 +10,7 @@ public class SearchTests(Browser browser, WikiServer server)
     [Fact]
     public async Task TypingInTheHeaderBoxSuggestsTitlesAndTheKeyboardPicksOne()
     {
-        await WaitForIndexAsync();
+        await server.WaitUntilIndexedAsync();
         var page = await browser.NewPageAsync();
         await page.SignInAsync(server.Url);
         await page.GotoAsync(server.Url + "/wiki/handboek/welkom");
@@ -41,7 +38,7 @@ public class SearchTests(Browser browser, WikiServer server)
     [Fact]
     public async Task SearchingFilteringByTagAndOpeningAResult()
     {
-        await WaitForIndexAsync();
+        await server.WaitUntilIndexedAsync();
         var page = await browser.NewPageAsync();
         await page.SignInAsync(server.Url);
         await page.GotoAsync(server.Url + "/");
@@ -59,8 +56,10 @@ public class SearchTests(Browser browser, WikiServer server)
         await Expect(page).ToHaveURLAsync(new Regex("tag=onboarding"));
         await Expect(page.Locator(".facet a[data-facet=tag][data-value=onboarding]")).ToHaveAttributeAsync("aria-current", "true");
         var filtered = await ResultCountAsync(page);
-        Assert.True(filtered < total, $"{filtered} of {total}");
-        foreach (var tags in await page.Locator(".result .result-tags").AllAsync())
+        Assert.InRange(filtered, 1, total - 1);
+        var shown = await page.Locator(".result .result-tags").AllAsync();
+        Assert.NotEmpty(shown);
+        foreach (var tags in shown)
         {
             await Expect(tags).ToContainTextAsync("onboarding");
         }
@@ -78,7 +77,7 @@ public class SearchTests(Browser browser, WikiServer server)
     [Fact]
     public async Task ATypoGetsADidYouMeanAndNothingFoundOffersANewPage()
     {
-        await WaitForIndexAsync();
+        await server.WaitUntilIndexedAsync();
         var page = await browser.NewPageAsync();
         await page.SignInAsync(server.Url);
         await page.GotoAsync(server.Url + "/search?q=wachtwoordbeleit");
@@ -95,20 +94,20 @@ public class SearchTests(Browser browser, WikiServer server)
     }
 
     [Fact]
-    public async Task APageSavedInTheEditorIsFoundAtOnce()
+    public async Task APageSavedInTheEditorIsFoundBySearchAndSuggested()
     {
-        await WaitForIndexAsync();
+        await server.WaitUntilIndexedAsync();
         var page = await browser.NewPageAsync();
         await page.SignInAsync(server.Url);
         await page.OpenEditorAsync(server.Url, "kennisbank/zoekproef-e2e");
         await page.Locator("#editor-text").FillAsync("---\ntitle: Zoekproef\n---\n\nDe fluitketelreparateur kwam langs.\n");
-        var watch = Stopwatch.StartNew();
         await page.SaveAsync();
         await Expect(page).ToHaveURLAsync(new Regex("saved=created"));
 
-        await page.GotoAsync(server.Url + "/search?q=fluitketelreparateur");
+        // Indexing follows the save in the background; how fast is measured in bench/, not here.
+        var hit = await page.SearchUntilFoundAsync(server.Url, "fluitketelreparateur", "Zoekproef");
         await Expect(page.Locator(".result-title").First).ToHaveTextAsync("Zoekproef");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"saved and found in {watch.ElapsedMilliseconds} ms");
+        await Expect(hit.Locator(".snippet mark").First).ToHaveTextAsync("fluitketelreparateur");
 
         // The search box suggests it too.
         await page.FillAsync("#header-search", "zoekpr");
@@ -119,21 +118,5 @@ public class SearchTests(Browser browser, WikiServer server)
     {
         var text = await page.Locator(".results-summary").TextContentAsync();
         return int.Parse(Regex.Match(text!, @"\d+").Value);
-    }
-
-    private async Task WaitForIndexAsync()
-    {
-        var api = server.Api();
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            var health = await api.GetFromJsonAsync<JsonElement>("/health");
-            if (health.GetProperty("head").GetString() == health.GetProperty("indexedCommit").GetString())
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
     }
 }

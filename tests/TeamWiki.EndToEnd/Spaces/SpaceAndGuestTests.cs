@@ -18,7 +18,11 @@ public class SpaceAndGuestTests(Browser browser, WikiServer server)
         await admin.GotoAsync(server.Url + "/spaces");
         await admin.ClickAsync("#new-space");
         await admin.FillAsync("#space-name", "Project Zeeland");
+        // The browser checks the key before sending it (the pattern was once invalid, so ignored, with a console error).
+        await admin.FillAsync("#space-key", "zee/land");
+        await Expect(admin.Locator("#space-key:invalid")).ToHaveCountAsync(1);
         await admin.FillAsync("#space-key", "zeeland");
+        await Expect(admin.Locator("#space-key:invalid")).ToHaveCountAsync(0);
         await admin.FillAsync("#space-description", "Dijkversterking met de provincie");
         await admin.SelectOptionAsync("#space-visibility", "private");
         await admin.ClickAsync("#create-space");
@@ -45,6 +49,7 @@ public class SpaceAndGuestTests(Browser browser, WikiServer server)
         // Its pages are there; the handbook, readable by all staff, does not exist for the guest.
         await guest.GotoAsync(server.Url + "/wiki/zeeland/planning");
         await Expect(guest.Locator(".markdown-body")).ToContainTextAsync("dijkversterking begint");
+        guest.ExpectError("status of 404");
         var handbook = await guest.GotoAsync(server.Url + "/wiki/handboek");
         Assert.Equal(404, handbook!.Status);
 

@@ -26,7 +26,11 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context (its own cookies): one person.</summary>
+    /// <summary>
+    /// A new browser context (its own cookies): one person. The page is watched for console errors,
+    /// uncaught exceptions and Blazor's error bar for the rest of the test (<see cref="CleanBrowserAttribute"/>),
+    /// and closed when the test ends.
+    /// </summary>
     public async Task<IPage> NewPageAsync(string? locale = "en-US", int width = 1280, int height = 900)
     {
         var context = await Instance.NewContextAsync(new BrowserNewContextOptions
@@ -35,18 +39,29 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
+        await context.AddInitScriptAsync(PageErrors.ErrorUiWatcher);
         var page = await context.NewPageAsync();
+        CleanBrowser.Track(page);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
             {
-                ConsoleErrors.Add(message.Text);
+                lock (ConsoleErrors)
+                {
+                    ConsoleErrors.Add(message.Text);
+                }
             }
         };
         return page;
     }
 
-    /// <summary>Errors the pages wrote to the console (CSP violations show up here).</summary>
+    /// <summary>
+    /// Declares an error the current test provokes on purpose: on any of its pages, errors containing
+    /// <paramref name="text"/> do not fail it. Be precise ("status of 404"), not broad ("error").
+    /// </summary>
+    public void ExpectError(string text) => CleanBrowser.Expect(text);
+
+    /// <summary>Every console error of the whole run (kept for older tests; the clean-browser check is per test).</summary>
     public List<string> ConsoleErrors { get; } = [];
 
     public async Task DisposeAsync()
@@ -56,7 +71,12 @@ public sealed class Browser : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The browser tests: one server and one browser, tests one at a time, and every test fails on a page
+/// error it did not declare (<see cref="CleanBrowserAttribute"/> applies to each test in the collection).
+/// </summary>
 [CollectionDefinition(Name)]
+[CleanBrowser]
 public sealed class BrowserCollection : ICollectionFixture<Browser>, ICollectionFixture<WikiServer>
 {
     public const string Name = "browser";

@@ -32,21 +32,28 @@ public static class PageActions
 
     /// <summary>
     /// Searches until a hit with <paramref name="text"/> shows (indexing runs in the background: a
-    /// document's text is extracted first), for at most <paramref name="seconds"/> seconds.
+    /// document's text is extracted first), and fails the test when none shows within
+    /// <paramref name="seconds"/> seconds (a deadline against hangs, not a speed check).
     /// </summary>
-    public static async Task<ILocator> SearchUntilFoundAsync(this IPage page, string baseUrl, string query, string text, int seconds = 15)
+    public static async Task<ILocator> SearchUntilFoundAsync(this IPage page, string baseUrl, string query, string text, int seconds = 60)
     {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
         var hit = page.Locator(".result", new() { HasText = text });
-        while (true)
+        await Eventually.UntilAsync(async () =>
         {
             await page.GotoAsync($"{baseUrl}/search?q={Uri.EscapeDataString(query)}");
-            if (await hit.CountAsync() > 0 || DateTime.UtcNow > until)
-            {
-                return hit;
-            }
-
-            await Task.Delay(300);
-        }
+            return await hit.CountAsync() > 0;
+        }, $"a search for '{query}' to show a hit with '{text}'", TimeSpan.FromSeconds(seconds));
+        return hit;
     }
+
+    /// <summary>Waits until the notification bell runs over a live circuit: from then on it rings without a reload.</summary>
+    public static Task WaitForLiveBellAsync(this IPage page) =>
+        Expect(page.Locator(".bell")).ToHaveAttributeAsync("data-live", "true");
+
+    /// <summary>
+    /// Declares an error this page is meant to show (a 404 the test visits on purpose): errors containing
+    /// <paramref name="text"/> do not fail the test. Be precise ("status of 404"), not broad ("error").
+    /// </summary>
+    public static void ExpectError(this IPage page, string text) =>
+        (CleanBrowser.Of(page) ?? throw new InvalidOperationException("This page was not opened with Browser.NewPageAsync in this test")).Expect(text);
 }

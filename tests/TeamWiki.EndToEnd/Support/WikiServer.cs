@@ -59,6 +59,13 @@ public class WikiServer : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Waits until <c>/health</c> reports the search index at the branch head; fails the test when it never gets there.</summary>
+    public Task WaitUntilIndexedAsync() =>
+        Eventually.UntilAsync(
+            async () => await Api().GetFromJsonAsync<System.Text.Json.JsonElement>("/health"),
+            health => health.GetProperty("head").GetString() == health.GetProperty("indexedCommit").GetString(),
+            "the search index to reach the branch head");
+
     /// <summary>Creates a user through the API.</summary>
     public async Task CreateUserAsync(string email, string name, string password)
     {

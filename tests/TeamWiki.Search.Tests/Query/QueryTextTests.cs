@@ -23,20 +23,23 @@ public class QueryTextTests
     }
 
     [Theory]
-    [InlineData("\"ongesloten aanhalingsteken")]
-    [InlineData("\"")]
-    [InlineData("-")]
-    [InlineData("- - -")]
-    [InlineData("AND OR NOT")]
-    [InlineData("tag:")]
-    [InlineData("::: ***")]
-    [InlineData("(kennis AND [delen]")]
-    [InlineData("title:x^2 body:~y")]
-    [InlineData("\u0000\u0001\u001b")]
-    public void MalformedInputNeverThrows(string input)
+    // The words that are left, "+phrase" marking a phrase; an empty string: nothing to search.
+    [InlineData("\"ongesloten aanhalingsteken", "ongesloten aanhalingsteken+phrase")]
+    [InlineData("\"", "")]
+    [InlineData("-", "")]
+    [InlineData("- - -", "")]
+    [InlineData("AND OR NOT", "")]
+    [InlineData("tag:", "")]
+    [InlineData("::: ***", "")]
+    [InlineData("(kennis AND [delen]", "kennis|delen")]
+    [InlineData("title:x^2 body:~y", "title:x^2|body:~y")]
+    [InlineData("\u0000\u0001\u001b", "")]
+    public void MalformedInputNeverThrowsAndKeepsOnlyTheWords(string input, string expected)
     {
         var q = QueryText.Parse(input);
-        Assert.NotNull(q);
+        Assert.Equal(expected, string.Join("|", q.Parts.Select(p => p.Text + (p.Phrase ? "+phrase" : ""))));
+        Assert.DoesNotContain(q.Parts, p => p.Negated);
+        Assert.Empty(q.Filters);
     }
 
     [Fact]

@@ -103,12 +103,14 @@ public class ConcurrentSaveTests
         using var wiki = new TempWiki(seed: false, spaces: ["handboek", "kennisbank"]);
         var page = P("handboek/race");
         wiki.Pages.Save(new PageSave(page, "start\n", Alice));
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        using var stop = new CancellationTokenSource();
+        var saves = 0;
         var writer = Task.Run(() =>
         {
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
                 wiki.Pages.Save(new PageSave(page, $"versie {i}\n", Bob));
+                Interlocked.Increment(ref saves);
             }
         });
         var mismatches = 0;
@@ -125,9 +127,18 @@ public class ConcurrentSaveTests
                 }
             }
         })).ToArray();
+
+        // Race until there was plenty to race over (a count, not a duration: a slow machine races as much).
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while ((Volatile.Read(ref saves) < 200 || Volatile.Read(ref reads) < 1_000) && DateTime.UtcNow < deadline && !writer.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+
+        stop.Cancel();
         await Task.WhenAll([writer, .. readers]);
 
-        Assert.True(reads > 100, $"only {reads} reads");
+        Assert.True(saves >= 200 && reads >= 1_000, $"only {saves} saves and {reads} reads before the deadline");
         Assert.Equal(0, mismatches);
     }
 

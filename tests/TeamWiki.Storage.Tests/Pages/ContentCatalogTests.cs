@@ -57,12 +57,14 @@ public class ContentCatalogTests : IDisposable
         var cache = Path.Combine(_wiki.Root, "cache", "catalog.bin");
         var first = new ContentCatalog(_wiki.Repository, cache);
         var titles = first.Current.Pages.ToDictionary(p => p.Path.Value, p => p.Title);
-        for (var i = 0; i < 50 && !File.Exists(cache); i++)
+        // The catalog writes its cache in the background: wait for the file (a generous deadline ends a hang, it does not time anything).
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!File.Exists(cache) && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
 
-        Assert.True(File.Exists(cache));
+        Assert.True(File.Exists(cache), $"no catalog cache at {cache} after 60 s");
         var second = new ContentCatalog(_wiki.Repository, cache);
         Assert.Equal(titles, second.Current.Pages.ToDictionary(p => p.Path.Value, p => p.Title));
     }

@@ -37,7 +37,9 @@ public class AuthorisationTests(TeamWikiFactory factory) : IClassFixture<TeamWik
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
         var file = await factory.AnonymousClient().GetAsync("/files/handboek/_media/onboarding-tijdlijn.svg");
-        Assert.NotEqual(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, file.StatusCode);
+        Assert.StartsWith("/account/login", file.Headers.Location!.PathAndQuery);
+        Assert.Empty(await file.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

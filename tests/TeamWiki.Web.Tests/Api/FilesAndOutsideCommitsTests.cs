@@ -26,17 +26,21 @@ public class FilesAndOutsideCommitsTests(TeamWikiFactory factory) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("/files/handboek/%2e%2e/%2e%2e/etc/passwd")]
-    [InlineData("/files/..%2F..%2Fetc%2Fpasswd")]
-    [InlineData("/files/handboek/a%00b")]
-    public async Task FilePathsCannotEscape(string url)
+    // Dot segments are resolved before routing: "/files/etc/passwd" names no space.
+    [InlineData("/files/handboek/%2e%2e/%2e%2e/etc/passwd", HttpStatusCode.NotFound)]
+    // An encoded slash stays part of one segment, which names no space either.
+    [InlineData("/files/..%2F..%2Fetc%2Fpasswd", HttpStatusCode.NotFound)]
+    // Kestrel refuses a NUL in the path.
+    [InlineData("/files/handboek/a%00b", HttpStatusCode.BadRequest)]
+    public async Task FilePathsCannotEscape(string url, HttpStatusCode expected)
     {
         var response = await factory.AdminClient().GetAsync(url);
-        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{url} gave {response.StatusCode}");
+        Assert.Equal(expected, response.StatusCode);
+        Assert.DoesNotContain("root:", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task APushFromAGitCloneIsVisibleWithinSeconds()
+    public async Task APushFromAGitCloneIsServedWithoutARestart()
     {
         var api = factory.AdminClient();
         await api.GetAsync("/health");
@@ -47,18 +51,14 @@ public class FilesAndOutsideCommitsTests(TeamWikiFactory factory) : IClassFixtur
         Git("commit -q -m \"Pagina uit de editor\"", clone);
         Git("push -q origin main", clone);
 
-        var watch = Stopwatch.StartNew();
-        HttpResponseMessage response;
-        do
-        {
-            await Task.Delay(100);
-            response = await api.GetAsync("/api/pages/kennisbank/uit-de-editor");
-        }
-        while (response.StatusCode != HttpStatusCode.OK && watch.Elapsed < TimeSpan.FromSeconds(10));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Uit de editor", (await response.ReadJsonAsync()).Str("title"));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        // The wiki notices the push by itself (it polls the branch); how quickly is the benchmark's concern.
+        var response = await Eventually.UntilAsync(
+            () => api.GetAsync("/api/pages/kennisbank/uit-de-editor"),
+            r => r.StatusCode == HttpStatusCode.OK,
+            "the pushed page to be served");
+        var page = await response.ReadJsonAsync();
+        Assert.Equal("Uit de editor", page.Str("title"));
+        Assert.Equal("Vim Gebruiker", page.Str("author"));
     }
 
     private static void Git(string arguments, string directory)

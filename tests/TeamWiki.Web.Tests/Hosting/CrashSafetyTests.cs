@@ -5,44 +5,54 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using TeamWiki.Storage.Git;
+using TeamWiki.Web.Tests.Support;
 
 namespace TeamWiki.Web.Tests.Hosting;
 
 /// <summary>
-/// The real server as a child process, killed with SIGKILL while four writers save as fast as they can.
-/// Afterwards git fsck is clean, every acknowledged save is in the branch's history, and the server
-/// starts again on the same data.
+/// The real server as a child process, killed with SIGKILL while four writers save as fast as they can
+/// (twice). Afterwards git fsck is clean, every acknowledged save is in the branch's history, each page
+/// holds its last acknowledged text or a later one, and the server starts again on the same data.
 /// </summary>
 public partial class CrashSafetyTests
 {
     private const string Token = "tw_crash_test_token_0123456789abcdef";
     private const int Writers = 4;
+    private const int SavesBeforeTheKill = 5;
 
     [Fact]
     public async Task KillingTheServerMidSaveLosesNoAcknowledgedSaveAndLeavesGitConsistent()
     {
         var data = Path.Combine(Path.GetTempPath(), "teamwiki-crash", Guid.NewGuid().ToString("n"));
-        var acknowledged = new ConcurrentBag<(string Page, string Line, string Revision)>();
+        var acknowledged = new ConcurrentBag<Save>();
+        var sent = new ConcurrentDictionary<string, Save>();
+        var refused = new ConcurrentBag<string>();
         try
         {
             for (var round = 0; round < 2; round++)
             {
                 using var server = await ChildServer.StartAsync(data);
                 using var stop = new CancellationTokenSource();
+                var acknowledgedThisRound = new int[Writers];
                 var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
                 {
                     using var http = server.Client();
                     for (var i = 0; !stop.IsCancellationRequested; i++)
                     {
-                        var page = $"handboek/crash-{w}";
-                        var line = $"ronde {round} schrijver {w} opslag {i}";
+                        var save = new Save($"handboek/crash-{w}", round, w, i);
+                        sent[save.Line] = save;
                         try
                         {
-                            var response = await http.PutAsJsonAsync($"/api/pages/{page}", new { markdown = $"# Crash {w}\n\n{line}\n" });
+                            var response = await http.PutAsJsonAsync($"/api/pages/{save.Page}", new { markdown = $"# Crash {w}\n\n{save.Line}\n" });
                             if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created)
                             {
                                 var body = await response.Content.ReadFromJsonAsync<Saved>();
-                                acknowledged.Add((page, line, body!.Revision));
+                                acknowledged.Add(save with { Revision = body!.Revision });
+                                Interlocked.Increment(ref acknowledgedThisRound[w]);
+                            }
+                            else
+                            {
+                                refused.Add($"{save.Line}: {(int)response.StatusCode}");
                             }
                         }
                         catch (HttpRequestException)
@@ -52,13 +62,18 @@ public partial class CrashSafetyTests
                     }
                 })).ToArray();
 
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                // Kill while all four are still saving, once each has had saves acknowledged in this round.
+                await Eventually.UntilAsync(
+                    () => Task.FromResult(acknowledgedThisRound.Min()),
+                    least => least >= SavesBeforeTheKill || writers.Any(t => t.IsCompleted),
+                    $"every writer to have {SavesBeforeTheKill} acknowledged saves in round {round}");
+                Assert.DoesNotContain(writers, t => t.IsCompleted);
                 server.Kill();
                 stop.Cancel();
                 await Task.WhenAll(writers);
             }
 
-            Assert.True(acknowledged.Count > 20, $"only {acknowledged.Count} saves were acknowledged");
+            Assert.Empty(refused);
             var gitDir = Path.Combine(data, "wiki.git");
             using (GitContentRepository.OpenOrCreate(gitDir))
             {
@@ -67,19 +82,21 @@ public partial class CrashSafetyTests
 
             var fsck = Git("fsck --full --strict", gitDir);
             Assert.DoesNotMatch(FsckProblem(), fsck);
-            foreach (var (page, line, revision) in acknowledged)
+            foreach (var save in acknowledged)
             {
-                Assert.Equal("", Git($"merge-base --is-ancestor {revision} main", gitDir).Trim());
-                Assert.Contains(line, Git($"show {revision}:{page}.md", gitDir));
+                Assert.Equal("", Git($"merge-base --is-ancestor {save.Revision} main", gitDir).Trim());
+                Assert.Contains(save.Line, Git($"show {save.Revision}:{save.Page}.md", gitDir));
             }
 
-            // Each page holds its last acknowledged text, or a later one whose answer was lost in the kill.
-            foreach (var group in acknowledged.GroupBy(a => a.Page))
+            // Each page holds its last acknowledged text, or a later one that was sent but whose answer
+            // was lost in the kill; never an older one.
+            for (var w = 0; w < Writers; w++)
             {
-                var last = group.OrderByDescending(a => int.Parse(a.Line.Split(' ')[1]) * 1_000_000 + int.Parse(a.Line.Split(' ')[^1])).First();
-                var headText = Git($"show main:{group.Key}.md", gitDir);
-                Assert.Equal("", Git($"merge-base --is-ancestor {last.Revision} main", gitDir).Trim());
-                Assert.Contains("ronde 1", headText);
+                var last = acknowledged.Where(a => a.Writer == w).MaxBy(a => a.Order)!;
+                var headText = Git($"show main:{last.Page}.md", gitDir);
+                var held = sent.Values.SingleOrDefault(s => s.Writer == w && headText.Contains(s.Line + "\n", StringComparison.Ordinal));
+                Assert.True(held is not null, $"{last.Page} holds text no writer sent: {headText}");
+                Assert.True(held.Order >= last.Order, $"{last.Page} holds '{held.Line}', older than the acknowledged '{last.Line}'");
             }
 
             using var restarted = await ChildServer.StartAsync(data);
@@ -114,6 +131,14 @@ public partial class CrashSafetyTests
     private static partial Regex FsckProblem();
 
     private sealed record Saved(string Revision);
+
+    /// <summary>One save a writer sent; <see cref="Order"/> is its place among that writer's saves.</summary>
+    private sealed record Save(string Page, int Round, int Writer, int Number, string Revision = "")
+    {
+        public string Line => $"ronde {Round} schrijver {Writer} opslag {Number}";
+
+        public long Order => Round * 1_000_000L + Number;
+    }
 
     /// <summary>The published app started with `dotnet TeamWiki.Web.dll` on a free port.</summary>
     private sealed partial class ChildServer : IDisposable

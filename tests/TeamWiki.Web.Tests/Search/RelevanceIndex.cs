@@ -3,56 +3,66 @@ using TeamWiki.Search.Analysis;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Indexing;
 using TeamWiki.Web.Markup;
+using TeamWiki.Web.Tests.Support;
 
 namespace TeamWiki.Web.Tests.Search;
 
 /// <summary>
-/// One index with the sample wiki and the shared Dutch corpus (501 pages, as space <c>nlud</c>), built
-/// through the app's own mapping from Markdown to index records.
+/// The indexes the relevance tests search, built through the app's own mapping from Markdown to index
+/// records: <see cref="Sample"/> holds the sample wiki alone (always there), <see cref="Combined"/> the
+/// sample wiki and the shared Dutch corpus (501 pages, as space <c>nlud</c>) when the corpus is present.
 /// </summary>
 public sealed class RelevanceIndex : IDisposable
 {
     private static readonly DateTimeOffset Date = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
 
+    private readonly List<(WikiSearchIndex Index, string Directory)> _owned = [];
+
     public RelevanceIndex()
     {
-        Root = FindRoot();
-        Directory = Path.Combine(Path.GetTempPath(), "teamwiki-relevance", Guid.NewGuid().ToString("n"));
-        Index = new WikiSearchIndex(Directory, new WikiAnalyzers());
+        Root = SharedCorpus.RepositoryRoot;
+        var analyzers = new WikiAnalyzers();
         var documents = new PageDocuments(new MarkdownRenderer());
-        var records = SamplePages(documents).ToList();
-        SampleCount = records.Count;
-        var corpus = Path.Combine(Root, "..", "shared", "corpus", "nl-ud");
-        CorpusPresent = System.IO.Directory.Exists(corpus);
+        var sample = SamplePages(documents).ToList();
+        SampleDocuments = sample;
+        Sample = Build(analyzers, sample);
+        CorpusPresent = SharedCorpus.Present;
         if (CorpusPresent)
         {
-            records.AddRange(CorpusPages(documents, corpus));
+            var all = sample.Concat(CorpusPages(documents, SharedCorpus.Pages)).ToList();
+            Documents = all;
+            Combined = Build(analyzers, all);
         }
-
-        Index.Apply(records, [], "relevance");
-        Count = records.Count;
-        Documents = records;
     }
 
     public string Root { get; }
 
-    public string Directory { get; }
-
-    public WikiSearchIndex Index { get; }
-
     public bool CorpusPresent { get; }
 
-    public int SampleCount { get; }
+    /// <summary>The sample wiki alone.</summary>
+    public WikiSearchIndex Sample { get; }
 
-    public int Count { get; }
+    public IReadOnlyList<SearchDocument> SampleDocuments { get; }
 
-    /// <summary>The index records, for building comparison indexes of the same pages.</summary>
-    public IReadOnlyList<SearchDocument> Documents { get; private set; } = [];
+    /// <summary>The sample wiki and the corpus in one index; null without the corpus.</summary>
+    public WikiSearchIndex? Combined { get; }
+
+    /// <summary>The records of <see cref="Combined"/>, for building comparison indexes of the same pages.</summary>
+    public IReadOnlyList<SearchDocument> Documents { get; } = [];
+
+    private WikiSearchIndex Build(WikiAnalyzers analyzers, IReadOnlyList<SearchDocument> records)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "teamwiki-relevance", Guid.NewGuid().ToString("n"));
+        var index = new WikiSearchIndex(directory, analyzers);
+        _owned.Add((index, directory));
+        index.Apply(records, [], "relevance");
+        return index;
+    }
 
     private IEnumerable<SearchDocument> SamplePages(PageDocuments documents)
     {
         var sample = Path.Combine(Root, "content-sample");
-        foreach (var file in System.IO.Directory.EnumerateFiles(sample, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(sample, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             if (PagePath.FromFilePath(Path.GetRelativePath(sample, file).Replace('\\', '/')) is not { } path)
             {
@@ -66,7 +76,7 @@ public sealed class RelevanceIndex : IDisposable
 
     private static IEnumerable<SearchDocument> CorpusPages(PageDocuments documents, string corpus)
     {
-        foreach (var file in System.IO.Directory.EnumerateFiles(corpus, "*.md").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(corpus, "*.md").Order(StringComparer.Ordinal))
         {
             var text = File.ReadAllText(file);
             var firstLine = text.IndexOf('\n');
@@ -77,22 +87,12 @@ public sealed class RelevanceIndex : IDisposable
         }
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TeamWiki.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("TeamWiki.sln not found");
-    }
-
     public void Dispose()
     {
-        Index.Dispose();
-        System.IO.Directory.Delete(Directory, recursive: true);
+        foreach (var (index, directory) in _owned)
+        {
+            index.Dispose();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }

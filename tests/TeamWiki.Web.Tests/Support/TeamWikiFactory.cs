@@ -116,3 +116,10 @@ public sealed class FreshInstallFactory : TeamWikiFactory
 {
     protected override bool Bootstrap => false;
 }
+
+public sealed class SmallUploadsFactory : TeamWikiFactory
+{
+    public const long Limit = 10_000;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["TeamWiki:MaxUploadBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+}
