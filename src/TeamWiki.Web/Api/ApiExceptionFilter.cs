@@ -57,9 +57,9 @@ public sealed class ApiExceptionFilter : IEndpointFilter
         {
             return Problem(StatusCodes.Status409Conflict, "Last owner", "A space keeps at least one owner");
         }
-        catch (Storage.Spaces.SpaceNotFoundException ex)
+        catch (Storage.Spaces.SpaceNotFoundException)
         {
-            return Problem(StatusCodes.Status404NotFound, "Space not found", ex.Message);
+            return SpaceGuard.NotFound("Space");
         }
         catch (Storage.Tasks.InvalidTaskException ex)
         {

@@ -46,7 +46,7 @@ public static class DocumentsApi
     {
         var key = space.Trim().ToLowerInvariant();
         return catalog.Current.FindSpace(key) is null || !access.CanRead(user, key)
-            ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Space not found", $"Space '{space}' does not exist")
+            ? SpaceGuard.NotFound("Space")
             : TypedResults.Ok(documents.InSpace(key).Select(d => ToResponse(d)).ToList());
     }
 
@@ -56,7 +56,7 @@ public static class DocumentsApi
         var key = space.Trim().ToLowerInvariant();
         if (catalog.Current.FindSpace(key) is null)
         {
-            return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Space not found", $"Space '{space}' does not exist");
+            return SpaceGuard.NotFound("Space");
         }
 
         if (SpaceGuard.Write(access, user, key, p => p.WriteDocuments, "Space") is { } denied)

@@ -187,7 +187,7 @@ public static class SpacesApi
         {
             var key = space.Trim().ToLowerInvariant();
             return snapshot.FindSpace(key) is null || !access.CanRead(user, key)
-                ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Space not found", $"Space '{key}' does not exist")
+                ? SpaceGuard.NotFound("Space")
                 : TypedResults.Ok(snapshot.Tree(key).Select(ToResponse).ToList());
         }
 
@@ -201,7 +201,7 @@ public static class SpacesApi
         space = catalog.Current.FindSpace(key.Trim().ToLowerInvariant());
         permissions = space is null ? null : access.For(user, space.Key);
         return space is null || permissions?.Read != true
-            ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Space not found", $"Space '{key}' does not exist")
+            ? SpaceGuard.NotFound("Space")
             : null;
     }
 

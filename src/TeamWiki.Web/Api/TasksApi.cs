@@ -39,7 +39,7 @@ public static class TasksApi
         var key = space.Trim().ToLowerInvariant();
         if (catalog.Current.FindSpace(key) is not { } info || SpaceGuard.Read(access, user, key, "Space") is { } denied)
         {
-            return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Space not found", $"Space '{space}' does not exist");
+            return SpaceGuard.NotFound("Space");
         }
 
         var wantedStatus = string.IsNullOrWhiteSpace(status) ? null : Slug.From(status);
@@ -60,7 +60,7 @@ public static class TasksApi
         var key = space.Trim().ToLowerInvariant();
         if (catalog.Current.FindSpace(key) is null)
         {
-            return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Space not found", $"Space '{space}' does not exist");
+            return SpaceGuard.NotFound("Space");
         }
 
         if (SpaceGuard.Write(access, user, key, p => p.WriteTasks, "Space") is { } denied)

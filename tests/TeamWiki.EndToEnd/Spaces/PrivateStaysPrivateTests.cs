@@ -35,6 +35,8 @@ public class PrivateStaysPrivateTests(Browser browser, WikiServer server)
         await Expect(admin.Locator($".markdown-body a.wikilink[href='/wiki/{hidden}/plan']").First).ToHaveTextAsync("Het kluisplan");
 
         var guest = await browser.NewPageAsync(width: width, height: 844);
+        // The guest opens addresses in the hidden space and one that exists nowhere: both answer 404 on purpose.
+        guest.ExpectError("status of 404 (Not Found)");
         await guest.SignInAsync(server.Url, guestEmail, "Gast-wachtwoord-1");
         await guest.GotoAsync($"{server.Url}/wiki/{shared}/welkom");
         var body = guest.Locator(".markdown-body");
