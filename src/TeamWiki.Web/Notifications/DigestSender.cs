@@ -19,6 +19,7 @@ namespace TeamWiki.Web.Notifications;
 public sealed class DigestSender(
     IOptionsMonitor<EmailOptions> options,
     IDbContextFactory<TeamWikiDbContext> contexts,
+    Inbox inbox,
     TimeProvider time,
     ILogger<DigestSender> logger) : Hosting.PeriodicWorker(TimeSpan.FromMinutes(5), time, logger)
 {
@@ -69,8 +70,14 @@ public sealed class DigestSender(
         var sent = 0;
         foreach (var user in due)
         {
-            var items = await db.Notifications.Where(n => n.UserId == user.Id && n.ReadAt == null && n.EmailedAt == null)
+            // Only what they may still read: someone taken off a space since is not mailed its titles.
+            var items = await (await inbox.VisibleAsync(db, user.Id)).Where(n => n.ReadAt == null && n.EmailedAt == null)
                 .OrderByDescending(n => n.CreatedAt).Take(MaxItems).ToListAsync(ct);
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
             await smtp.SendAsync(Message(o, user.DisplayName, user.Email!, items), ct);
             foreach (var n in items)
             {

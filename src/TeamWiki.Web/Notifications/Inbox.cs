@@ -1,32 +1,39 @@
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Notifications;
+using TeamWiki.Web.Auth;
+using TeamWiki.Web.People;
 
 namespace TeamWiki.Web.Notifications;
 
-/// <summary>One person's notifications: reading and marking them read.</summary>
-public sealed class Inbox(IDbContextFactory<TeamWikiDbContext> contexts, NotificationHub hub)
+/// <summary>
+/// One person's notifications: reading and marking them read, in the bell, on the page, through the API
+/// and in the e-mail digest. A notification was addressed when its recipient could read its space; it
+/// is shown only while they still can (asked of <see cref="SpaceAccess"/> each time), so taking someone
+/// off a space also takes its titles and excerpts out of their inbox and their next digest.
+/// </summary>
+public sealed class Inbox(IDbContextFactory<TeamWikiDbContext> contexts, NotificationHub hub, PeopleDirectory people, SpaceAccess access)
 {
     /// <summary>Number of unread notifications.</summary>
     public async Task<int> UnreadCountAsync(string userId)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null);
+        return await (await VisibleAsync(db, userId)).CountAsync(n => n.ReadAt == null);
     }
 
     /// <summary>The latest notifications, newest first.</summary>
     public async Task<IReadOnlyList<Notification>> LatestAsync(string userId, int max = 20, bool unreadOnly = false, int skip = 0)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        return await db.Notifications.AsNoTracking().Where(n => n.UserId == userId && (!unreadOnly || n.ReadAt == null))
+        return await (await VisibleAsync(db, userId)).AsNoTracking().Where(n => !unreadOnly || n.ReadAt == null)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip(skip).Take(Math.Clamp(max, 1, 200)).ToListAsync();
     }
 
-    /// <summary>Marks one notification read; returns it, or null when it is not this person's.</summary>
+    /// <summary>Marks one notification read; returns it, or null when it is not this person's (or no longer theirs to see).</summary>
     public async Task<Notification?> MarkReadAsync(string userId, long id)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var n = await db.Notifications.FirstOrDefaultAsync(x => x.Id == id && x.UserId == userId);
+        var n = await (await VisibleAsync(db, userId)).FirstOrDefaultAsync(x => x.Id == id);
         if (n is null)
         {
             return null;
@@ -47,8 +54,31 @@ public sealed class Inbox(IDbContextFactory<TeamWikiDbContext> contexts, Notific
     {
         await using var db = await contexts.CreateDbContextAsync();
         var now = DateTimeOffset.UtcNow;
-        var count = await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
+        var count = await (await VisibleAsync(db, userId)).Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
         hub.Changed([userId]);
         return count;
+    }
+
+    /// <summary>
+    /// The notifications of <paramref name="userId"/> they may see now (tracked, in <paramref name="db"/>):
+    /// those of spaces they may read, and of the team stream unless they are a guest. The same rule
+    /// <see cref="Notifier.MaySee"/> applies when addressing them.
+    /// </summary>
+    public async Task<IQueryable<Notification>> VisibleAsync(TeamWikiDbContext db, string userId)
+    {
+        var mine = db.Notifications.Where(n => n.UserId == userId);
+        if ((await people.ByIdsAsync()).GetValueOrDefault(userId) is not { } person)
+        {
+            return mine.Where(n => false);
+        }
+
+        var team = !person.IsGuest;
+        if (access.VisibleSpaces(PeopleDirectory.PrincipalOf(person)) is not { } spaces)
+        {
+            return team ? mine : mine.Where(n => n.SpaceKey != null);
+        }
+
+        var keys = spaces.ToList();
+        return mine.Where(n => n.SpaceKey == null ? team : keys.Contains(n.SpaceKey));
     }
 }
