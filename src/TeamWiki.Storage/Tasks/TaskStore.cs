@@ -41,7 +41,16 @@ public sealed class TaskStore(IContentRepository repository, IContentCatalog cat
         {
             var snapshot = catalog.Current;
             var info = snapshot.FindSpace(space) ?? throw new SpaceNotFoundException(space);
-            var key = $"{info.TaskPrefix}-{snapshot.HighestTaskNumber(space) + 1}";
+            // Keys are global: after a space changed its prefix, another space may take the old one while
+            // tasks still carry it. A key another space's task has would hide one of the two tasks (and
+            // hand the other space's task, and its comments, to whoever asks for the key): skip it.
+            var number = snapshot.HighestTaskNumber(space) + 1;
+            while (snapshot.FindTask($"{info.TaskPrefix}-{number}") is not null)
+            {
+                number++;
+            }
+
+            var key = $"{info.TaskPrefix}-{number}";
             var task = Validate(draft with { Key = key, Space = space, Status = string.IsNullOrEmpty(draft.Status) ? info.FirstStatus : draft.Status }, info);
             var text = TaskFile.Write(task);
             try

@@ -57,7 +57,8 @@ public sealed class Comments(
     public async Task<IReadOnlyList<CommentView>> ListAsync(ClaimsPrincipal user, ConversationTarget target)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var all = await db.Comments.AsNoTracking().Where(c => c.Target == target.Value).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+        // Task keys are global and a key may come back in another space: a comment belongs to the space it was written in.
+        var all = await db.Comments.AsNoTracking().Where(c => c.Target == target.Value && c.SpaceKey == target.Space).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
         var byId = await people.ByIdsAsync();
         var snapshot = catalog.Current;
         var me = user.UserId();
