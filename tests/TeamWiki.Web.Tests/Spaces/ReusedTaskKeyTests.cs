@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using TeamWiki.Web.Tests.Support;
 
-namespace TeamWiki.Web.Tests.Review;
+namespace TeamWiki.Web.Tests.Spaces;
 
 /// <summary>
 /// Task keys are global (<c>GH-1</c>), comments are stored against the key. When a private space
@@ -14,7 +14,7 @@ public sealed class ReusedTaskKeyTests
     private const string Secret = "kwartelkoning";
 
     [Fact]
-    public async Task A_new_task_never_takes_the_key_of_a_task_in_another_space_nor_shows_that_task()
+    public async Task ANewTaskNeverTakesTheKeyOfATaskInAnotherSpaceNorShowsThatTask()
     {
         using var server = new TeamWikiFactory();
         var alice = await UserAsync(server, "alice");

@@ -4,7 +4,7 @@ using TeamWiki.Web.Notifications;
 using TeamWiki.Web.Tests.Conversation;
 using TeamWiki.Web.Tests.Support;
 
-namespace TeamWiki.Web.Tests.Review;
+namespace TeamWiki.Web.Tests.Conversation;
 
 /// <summary>
 /// A notification is addressed while its recipient may read the space; it is read (in the bell, on
@@ -16,7 +16,7 @@ public sealed class RevokedAccessNotificationTests
     private const string Secret = "kwartelkoning";
 
     [Fact]
-    public async Task Notifications_from_a_space_one_was_removed_from_are_neither_listed_counted_nor_mailed()
+    public async Task NotificationsFromASpaceOneWasRemovedFromAreNeitherListedCountedNorMailed()
     {
         using var server = new MailingFactory();
         var (alice, _) = await UserAsync(server, "alice");
