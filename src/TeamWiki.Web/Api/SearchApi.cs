@@ -33,16 +33,11 @@ public static class SearchApi
         api.MapGet("/search/suggest", Suggest);
     }
 
-    private static async Task<IResult> Search(Insights.InsightsService insights, ISearchIndex index, SpaceAccess access, ClaimsPrincipal user, string? q, int? limit, int? offset, string? space, string? tag, string? sort, bool? prefix)
+    private static async Task<IResult> Search(Insights.ReaderSearch search, ClaimsPrincipal user, string? q, int? limit, int? offset, string? space, string? tag, string? sort, bool? prefix)
     {
         var watch = Stopwatch.StartNew();
-        var results = index.Search(new SearchRequest(q ?? "", Math.Clamp(limit ?? 10, 1, SearchRequest.MaxLimit), Math.Clamp(offset ?? 0, 0, SearchRequest.MaxOffset),
-            space, tag, sort, prefix ?? false, access.VisibleSpaces(user)));
-        if (results.Total == 0 && (offset ?? 0) == 0 && prefix != true && !string.IsNullOrWhiteSpace(q))
-        {
-            await insights.RecordMissAsync(user, q, space);
-        }
-
+        var results = await search.SearchAsync(user, new SearchRequest(q ?? "", Math.Clamp(limit ?? 10, 1, SearchRequest.MaxLimit), Math.Clamp(offset ?? 0, 0, SearchRequest.MaxOffset),
+            space, tag, sort, prefix ?? false));
         var items = results.Items.Select(i => new SearchItemResponse(i.Path, i.Title, i.Space, i.Kind, i.Snippet, i.Score, i.Tags, i.Updated, ItemLinks.For(i.Kind, i.Path))).ToList();
         return TypedResults.Ok(new SearchResponse(results.Total, Math.Round(watch.Elapsed.TotalMilliseconds, 2), items, results.Facets, results.Suggestion,
             results.Notices.Select(n => n.ToString()).ToList(), Message(results.Notices)));

@@ -28,6 +28,7 @@ public static class ConversationSetup
         services.AddSingleton<Expertise>();
         services.AddSingleton<ActivityFeed>();
         services.AddSingleton<InsightsService>();
+        services.AddSingleton<ReaderSearch>();
         services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<DigestSender>();
         services.AddHostedService(sp => sp.GetRequiredService<DigestSender>());

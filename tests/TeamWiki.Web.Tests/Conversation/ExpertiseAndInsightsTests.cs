@@ -35,6 +35,9 @@ public sealed class ExpertiseAndInsightsFixture : IAsyncLifetime
         (await c["carol"].PostAsJsonAsync("/api/spaces/leren/posts", new { markdown = "Lunch om twaalf uur" })).EnsureSuccessStatusCode();
         (await c["alice"].GetAsync("/api/search?q=zzkwijtgeraakt&space=leren")).EnsureSuccessStatusCode();
         (await c["alice"].GetAsync("/api/search?q=zzkwijtgeraakt&space=leren")).EnsureSuccessStatusCode();
+        // Neither a search as you type nor a later page of results is a gap: the count stays at the two above.
+        (await c["alice"].GetAsync("/api/search?q=zzkwijtgeraakt&space=leren&prefix=true")).EnsureSuccessStatusCode();
+        (await c["alice"].GetAsync("/api/search?q=zzkwijtgeraakt&space=leren&offset=10")).EnsureSuccessStatusCode();
 
         // Content events are recorded from git in the background; wait until all three page commits are in.
         await Eventually.UntilAsync(
