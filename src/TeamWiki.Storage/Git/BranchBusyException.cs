@@ -1,3 +1,5 @@
+using TeamWiki.Storage.Problems;
+
 namespace TeamWiki.Storage.Git;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace TeamWiki.Storage.Git;
 /// is removed at the next start (see docs/operations.md).
 /// </summary>
 public sealed class BranchBusyException(int attempts)
-    : Exception($"The branch kept moving or stayed locked while committing ({attempts} attempts); nothing was written")
+    : WikiException(ProblemKind.Busy, "Busy", $"The branch kept moving or stayed locked while committing ({attempts} attempts); nothing was written")
 {
     /// <summary>How many times the commit was tried.</summary>
     public int Attempts { get; } = attempts;

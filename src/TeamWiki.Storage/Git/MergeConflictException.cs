@@ -1,3 +1,5 @@
+using TeamWiki.Storage.Problems;
+
 namespace TeamWiki.Storage.Git;
 
 /// <summary>One file that both sides changed in incompatible ways.</summary>
@@ -12,7 +14,7 @@ public sealed record ConflictedFile(string Path, byte[]? Base, byte[]? Ours, byt
 /// written; the caller keeps the author's text and shows both versions.
 /// </summary>
 public sealed class MergeConflictException(string baseRevision, string headRevision, IReadOnlyList<ConflictedFile> files)
-    : Exception($"Changes based on {baseRevision[..Math.Min(7, baseRevision.Length)]} conflict with {headRevision[..7]} in {string.Join(", ", files.Select(f => f.Path))}")
+    : WikiException(ProblemKind.Conflict, "Merge conflict", $"Changes based on {baseRevision[..Math.Min(7, baseRevision.Length)]} conflict with {headRevision[..7]} in {string.Join(", ", files.Select(f => f.Path))}")
 {
     /// <summary>The revision the author started from.</summary>
     public string BaseRevision { get; } = baseRevision;
@@ -22,4 +24,7 @@ public sealed class MergeConflictException(string baseRevision, string headRevis
 
     /// <summary>The conflicting files.</summary>
     public IReadOnlyList<ConflictedFile> Files { get; } = files;
+
+    /// <summary>Names no file: the files of a merge may lie in spaces the caller cannot read.</summary>
+    public override string Detail => "The changes conflict with changes saved since; nothing was saved";
 }

@@ -1,3 +1,5 @@
+using TeamWiki.Storage.Problems;
+
 namespace TeamWiki.Storage.Git;
 
 /// <summary>
@@ -5,8 +7,11 @@ namespace TeamWiki.Storage.Git;
 /// (whether or not the object store holds such a commit: the answer must not tell).
 /// </summary>
 public sealed class RevisionNotFoundException(string revision)
-    : Exception($"Revision '{(revision.Length > 50 ? revision[..50] + "…" : revision)}' does not exist")
+    : WikiException(ProblemKind.NotFound, "Revision not found", $"Revision '{(revision.Length > 50 ? revision[..50] + "…" : revision)}' does not exist")
 {
     /// <summary>The revision as given.</summary>
     public string Revision { get; } = revision;
+
+    /// <summary>One fixed answer, not echoing the id: unknown, off-branch and ambiguous ids look the same.</summary>
+    public override string Detail => "No commit on the wiki's branch has this id";
 }

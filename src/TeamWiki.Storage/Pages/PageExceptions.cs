@@ -1,14 +1,16 @@
+using TeamWiki.Storage.Problems;
+
 namespace TeamWiki.Storage.Pages;
 
 /// <summary>The page does not exist (at the tip, or at the revision asked for).</summary>
-public sealed class PageNotFoundException(PagePath path) : Exception($"Page '{path}' does not exist")
+public sealed class PageNotFoundException(PagePath path) : WikiException(ProblemKind.NotFound, "Page not found", $"Page '{path}' does not exist")
 {
     /// <summary>The missing page.</summary>
     public PagePath Path { get; } = path;
 }
 
 /// <summary>A move would overwrite a page that exists.</summary>
-public sealed class PageExistsException(PagePath path) : Exception($"Page '{path}' already exists")
+public sealed class PageExistsException(PagePath path) : WikiException(ProblemKind.Conflict, "Page exists", $"Page '{path}' already exists")
 {
     /// <summary>The page in the way.</summary>
     public PagePath Path { get; } = path;
@@ -16,7 +18,7 @@ public sealed class PageExistsException(PagePath path) : Exception($"Page '{path
 
 /// <summary>The page text is over the configured size limit; nothing was written.</summary>
 public sealed class PageTooLargeException(PagePath path, long size, long limit)
-    : Exception($"Page '{path}' is {size:N0} bytes; the limit is {limit:N0} bytes")
+    : WikiException(ProblemKind.TooLarge, "Page too large", $"Page '{path}' is {size:N0} bytes; the limit is {limit:N0} bytes")
 {
     /// <summary>The page.</summary>
     public PagePath Path { get; } = path;
@@ -26,14 +28,20 @@ public sealed class PageTooLargeException(PagePath path, long size, long limit)
 
     /// <summary>The limit, in bytes.</summary>
     public long Limit { get; } = limit;
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, object?> Extensions => new Dictionary<string, object?> { ["size"] = Size, ["limit"] = Limit };
 }
 
 /// <summary>A move whose target lies inside the page being moved.</summary>
 public sealed class InvalidMoveException(PagePath from, PagePath to, string reason)
-    : Exception($"Cannot move '{from}' to '{to}': {reason}")
+    : WikiException(ProblemKind.Invalid, "Invalid move", $"Cannot move '{from}' to '{to}': {reason}")
 {
     /// <summary>Why the move was refused.</summary>
     public string Reason { get; } = reason;
+
+    /// <inheritdoc />
+    public override string Detail => Reason;
 }
 
 /// <summary>
@@ -41,7 +49,7 @@ public sealed class InvalidMoveException(PagePath from, PagePath to, string reas
 /// the author's text is in <see cref="Yours"/>, the saved text in <see cref="Theirs"/>.
 /// </summary>
 public sealed class PageConflictException(PagePath path, string yours, string? theirs, string? @base, string baseRevision, string theirsRevision)
-    : Exception($"Page '{path}' was changed by someone else since revision {baseRevision[..Math.Min(7, baseRevision.Length)]}")
+    : WikiException(ProblemKind.Conflict, "Edit conflict", $"Page '{path}' was changed by someone else since revision {baseRevision[..Math.Min(7, baseRevision.Length)]}")
 {
     /// <summary>The page.</summary>
     public PagePath Path { get; } = path;
@@ -60,4 +68,18 @@ public sealed class PageConflictException(PagePath path, string yours, string? t
 
     /// <summary>A revision whose text is exactly <see cref="Theirs"/>; save on top of it to resolve the conflict.</summary>
     public string TheirsRevision { get; } = theirsRevision;
+
+    /// <inheritdoc />
+    public override string Detail => "The page was changed by someone else since your base revision and the changes overlap. Nothing was saved.";
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, object?> Extensions => new Dictionary<string, object?>
+    {
+        ["path"] = Path.Value,
+        ["yours"] = Yours,
+        ["theirs"] = Theirs,
+        ["base"] = Base,
+        ["baseRevision"] = BaseRevision,
+        ["theirsRevision"] = TheirsRevision,
+    };
 }

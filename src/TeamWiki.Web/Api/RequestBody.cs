@@ -1,13 +1,12 @@
 using System.Text.Json;
+using TeamWiki.Storage.Problems;
 
 namespace TeamWiki.Web.Api;
 
 /// <summary>A request body the API cannot use: the wrong content type (415) or malformed JSON or form data (400).</summary>
-public sealed class InvalidRequestBodyException(int status, string reason, Exception? inner = null) : Exception(reason, inner)
+public sealed class InvalidRequestBodyException(ProblemKind kind, string reason)
+    : WikiException(kind, kind == ProblemKind.UnsupportedBody ? "Unsupported body" : "Invalid body", reason)
 {
-    /// <summary>415 or 400.</summary>
-    public int Status { get; } = status;
-
     /// <summary>What is wrong with the body, for the problem's detail.</summary>
     public string Reason { get; } = reason;
 }
@@ -23,16 +22,16 @@ public static class RequestBody
     {
         if (!request.HasJsonContentType())
         {
-            throw new InvalidRequestBodyException(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON (Content-Type: application/json)");
+            throw new InvalidRequestBodyException(ProblemKind.UnsupportedBody, "The body must be JSON (Content-Type: application/json)");
         }
 
         try
         {
             return await request.ReadFromJsonAsync<T>(request.HttpContext.RequestAborted);
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            throw new InvalidRequestBodyException(StatusCodes.Status400BadRequest, "The body is not valid JSON of the expected shape", ex);
+            throw new InvalidRequestBodyException(ProblemKind.Invalid, "The body is not valid JSON of the expected shape");
         }
     }
 
@@ -45,7 +44,7 @@ public static class RequestBody
         }
         catch (InvalidDataException ex)
         {
-            throw new InvalidRequestBodyException(StatusCodes.Status400BadRequest, "The form data is malformed: " + ex.Message, ex);
+            throw new InvalidRequestBodyException(ProblemKind.Invalid, "The form data is malformed: " + ex.Message);
         }
     }
 }
