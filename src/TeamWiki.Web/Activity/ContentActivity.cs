@@ -1,9 +1,7 @@
-using TeamWiki.Storage.Documents;
 using TeamWiki.Storage.Git;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Pages;
-using TeamWiki.Storage.Tasks;
 using TeamWiki.Web.Components.Shared;
-using TeamWiki.Web.Indexing;
 
 namespace TeamWiki.Web.Activity;
 
@@ -24,7 +22,7 @@ public sealed class ContentActivity(IContentRepository repository, IContentCatal
             {
                 if (Describe(path, snapshot) is { } what)
                 {
-                    items.Add(new ActivityItem(what.Kind, space, what.Id, what.Title, what.Url, commit.AuthorName, commit.When, Auth.MoveMessages.ForReader(commit.Subject, canRead), commit.Id));
+                    items.Add(new ActivityItem(what.Item.Kind.Name(), space, what.Item.Id, what.Title, what.Url, commit.AuthorName, commit.When, Auth.MoveMessages.ForReader(commit.Subject, canRead), commit.Id));
                 }
             }
 
@@ -38,33 +36,26 @@ public sealed class ContentActivity(IContentRepository repository, IContentCatal
     }
 
     /// <summary>Kind, id, title and UI address of a file in the repository, or null for files that are none of these.</summary>
-    public static (string Kind, string Id, string Title, string? Url)? Describe(string path, ContentSnapshot snapshot)
+    public static (ItemRef Item, string Title, string? Url)? Describe(string path, ContentSnapshot snapshot)
     {
-        if (PagePath.FromFilePath(path) is { } page)
+        if (ContentPaths.Classify(path) is not { } item)
         {
-            var summary = snapshot.Find(page);
-            return (PageDocuments.Kind, page.Value, summary?.Title ?? PageTitles.FromSlug(page.Name), summary is null ? null : ItemLinks.For(PageDocuments.Kind, page.Value));
+            return null;
         }
 
-        if (TaskKey.FromFilePath(path) is { } task)
+        switch (item.Kind)
         {
-            var found = snapshot.FindTask(task.Key);
-            return (PageDocuments.TaskKind, task.Key, found is null ? task.Key : $"{task.Key} {found.Title}", found is null ? null : ItemLinks.For(PageDocuments.TaskKind, task.Key));
+            case ItemKind.Page:
+                var summary = snapshot.Find(PagePath.Parse(item.Id));
+                return (item, summary?.Title ?? PageTitles.FromSlug(item.Id[(item.Id.LastIndexOf('/') + 1)..]), summary is null ? null : ItemLinks.For(item));
+            case ItemKind.Task:
+                var found = snapshot.FindTask(item.Id);
+                return (item, found is null ? item.Id : $"{item.Id} {found.Title}", found is null ? null : ItemLinks.For(item));
+            case ItemKind.Document:
+                var exists = snapshot.DocumentsIn(ContentPaths.SpaceOf(path)!).Any(d => d.Path == path);
+                return (item, path[(path.LastIndexOf('/') + 1)..], exists ? ItemLinks.For(item) : null);
+            default:
+                return (item, snapshot.FindSpace(item.Id)?.Name ?? item.Id, ItemLinks.For(item));
         }
-
-        var parts = path.Split('/');
-        if (parts.Length == 3 && parts[1] == DocumentStore.Folder)
-        {
-            var id = DocumentStore.Id(parts[0], parts[2]);
-            var exists = snapshot.DocumentsIn(parts[0]).Any(d => d.Path == path);
-            return (PageDocuments.DocumentKind, id, parts[2], exists ? ItemLinks.Document(id) : null);
-        }
-
-        if (parts.Length == 2 && parts[1] == "_space.yml")
-        {
-            return ("space", parts[0], snapshot.FindSpace(parts[0])?.Name ?? parts[0], $"/wiki/{parts[0]}");
-        }
-
-        return null;
     }
 }

@@ -4,6 +4,7 @@ using TeamWiki.Storage.Activity;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Documents;
 using TeamWiki.Storage.Git;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Notifications;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Storage.Tasks;
@@ -126,7 +127,7 @@ public sealed class ContentEventRecorder(
         var user = await people.ByEmailAsync(commit.AuthorEmail);
         foreach (var change in changes.Take(2000))
         {
-            if (ContentActivity.Describe(change.Path, snapshot) is not { Kind: PageDocuments.Kind or PageDocuments.TaskKind or PageDocuments.DocumentKind } what)
+            if (ContentActivity.Describe(change.Path, snapshot) is not { Item.Kind: ItemKind.Page or ItemKind.Task or ItemKind.Document } what)
             {
                 continue;
             }
@@ -134,12 +135,12 @@ public sealed class ContentEventRecorder(
             var oldBlob = commit.ParentId is null ? null : Repository.BlobIdOf(change.Path, commit.ParentId);
             var action = change.BlobId is null ? "deleted" : oldBlob is null ? "created" : "edited";
             var space = change.Path[..change.Path.IndexOf('/')];
-            var tags = what.Kind == PageDocuments.Kind && PagePath.FromFilePath(change.Path) is { } p && snapshot.Find(p) is { } summary ? summary.Tags : [];
+            var tags = what.Item.Kind == ItemKind.Page && PagePath.FromFilePath(change.Path) is { } p && snapshot.Find(p) is { } summary ? summary.Tags : [];
             list.Add((new ContentEvent
             {
                 Commit = commit.Id,
-                Kind = what.Kind,
-                ItemId = what.Id,
+                Kind = what.Item.Kind.Name(),
+                ItemId = what.Item.Id,
                 SpaceKey = space,
                 Action = action,
                 UserId = user?.Id,
@@ -188,7 +189,7 @@ public sealed class ContentEventRecorder(
 
         // One text for every recipient, who may read this space and maybe no other: a move names only paths in this space.
         var message = Auth.MoveMessages.ForReader(e.Message, s => s == e.SpaceKey);
-        groups.Add((await watches.WatchersOfAsync(Watches.Target(e.Kind, e.ItemId), Watches.Target("space", e.SpaceKey)), Draft(NotificationKinds.Changed, message)));
+        groups.Add((await watches.WatchersOfAsync(Watches.Target(new ItemRef(ItemKinds.FromName(e.Kind)!.Value, e.ItemId)), Watches.Target(ItemRef.Space(e.SpaceKey))), Draft(NotificationKinds.Changed, message)));
         await notifier.SendAsync(groups, ct);
     }
 
