@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(folder);
         services.AddSingleton(sp => GitContentRepository.OpenOrCreate(folder.GitDirectory, sp.GetRequiredService<ILogger<GitContentRepository>>()));
         services.AddSingleton<IContentRepository>(sp => sp.GetRequiredService<GitContentRepository>());
+        services.AddSingleton<Changes.IChangeFeed>(sp => new Changes.ChangeFeed(sp.GetRequiredService<IContentRepository>()));
         services.AddSingleton<IContentCatalog>(sp => new ContentCatalog(sp.GetRequiredService<IContentRepository>(), folder.CatalogCacheFile, sp.GetRequiredService<ILogger<ContentCatalog>>()));
         services.AddSingleton<History.LastChangeCache>();
         services.AddSingleton<IPageStore, PageStore>();

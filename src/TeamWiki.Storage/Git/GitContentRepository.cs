@@ -291,6 +291,47 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<Changes.CommitChanges> ChangesAfter(string? fromCommit, int max)
+    {
+        using var lease = _pool.Rent();
+        var repo = lease.Repo;
+        var head = Resolve(repo, null);
+        if (head is null)
+        {
+            return [];
+        }
+
+        var from = fromCommit is null ? null : Resolve(repo, fromCommit);
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = head,
+            ExcludeReachableFrom = from,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time | CommitSortStrategies.Reverse,
+        };
+        var result = new List<Changes.CommitChanges>();
+        // The starting point and the returned commits that have no returned child. A batch may only end
+        // when that is one commit: then the start and everything returned are among its ancestors, and a
+        // consumer resuming "after" it neither misses nor repeats a commit of a merged side branch.
+        var tips = from is null ? new HashSet<ObjectId>() : [from.Id];
+        foreach (var commit in repo.Commits.QueryBy(filter))
+        {
+            result.Add(CommitChangeReader.Read(repo, commit));
+            foreach (var parent in commit.Parents)
+            {
+                tips.Remove(parent.Id);
+            }
+
+            tips.Add(commit.Id);
+            if (result.Count >= max && tips.Count == 1)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
     public string UnifiedDiff(string? oldBlobId, string? newBlobId, string path)
     {
         using var lease = _pool.Rent();

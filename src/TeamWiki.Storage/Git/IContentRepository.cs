@@ -62,6 +62,15 @@ public interface IContentRepository
     /// </summary>
     IReadOnlyList<GitChange> Changes(string? fromCommit, string toCommit);
 
+    /// <summary>
+    /// The commits after <paramref name="fromCommit"/> (null: from the root) up to the tip, oldest first,
+    /// each with the items it changed. At least <paramref name="max"/> commits when there are that many,
+    /// a few more when needed to end at a commit that has every commit returned before it among its
+    /// ancestors, so that "after the last one" is exactly what was not returned yet.
+    /// </summary>
+    /// <exception cref="RevisionNotFoundException"><paramref name="fromCommit"/> is not a commit on the branch.</exception>
+    IReadOnlyList<Changes.CommitChanges> ChangesAfter(string? fromCommit, int max);
+
     /// <summary>A unified diff of two versions of a text file (either may be null for "did not exist").</summary>
     string UnifiedDiff(string? oldBlobId, string? newBlobId, string path);
 
