@@ -23,7 +23,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IContentRepository>(sp => sp.GetRequiredService<GitContentRepository>());
         services.AddSingleton<Changes.IChangeFeed>(sp => new Changes.ChangeFeed(sp.GetRequiredService<IContentRepository>()));
         services.AddSingleton<IContentCatalog>(sp => new ContentCatalog(sp.GetRequiredService<IContentRepository>(), folder.CatalogCacheFile, sp.GetRequiredService<ILogger<ContentCatalog>>()));
-        services.AddSingleton<History.LastChangeCache>();
+        services.AddSingleton(sp => new History.HistoryIndex(sp.GetRequiredService<Changes.IChangeFeed>(), folder.HistoryIndexFile, sp.GetRequiredService<ILogger<History.HistoryIndex>>()));
+        services.AddSingleton(sp => new History.LastChangeCache(sp.GetRequiredService<IContentRepository>(), sp.GetRequiredService<History.HistoryIndex>()));
+        services.AddHostedService<History.HistoryIndexer>();
         services.AddSingleton<IPageStore, PageStore>();
         services.AddHostedService<ExternalCommitWatcher>();
         database ??= new DatabaseOptions();

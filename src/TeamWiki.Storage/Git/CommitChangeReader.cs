@@ -122,7 +122,8 @@ internal static class CommitChangeReader
 
                 break;
             case LibGit2Sharp.ChangeKind.Modified or LibGit2Sharp.ChangeKind.TypeChanged:
-                if (ContentPaths.Classify(change.Path) is { } modified)
+                // Only the mode changed: the item did not (git's history does not list it either).
+                if (change.Oid != change.OldOid && ContentPaths.Classify(change.Path) is { } modified)
                 {
                     yield return (modified, Changes.ChangeKind.Modified);
                 }

@@ -111,7 +111,7 @@ public sealed class TaskStore(IContentRepository repository, IContentCatalog cat
     public IReadOnlyList<PageRevision> History(string key)
     {
         var task = catalog.Current.FindTask(TaskKey.Normalise(key) ?? "") ?? throw new TaskNotFoundException(key);
-        return repository.FileHistory(PathOf(task))
+        return _lastChanges.History.FileHistory(PathOf(task))
             .Select(c => new PageRevision(c.Id, c.AuthorName, c.AuthorEmail, c.When, c.Message, task.Key)).ToList();
     }
 
