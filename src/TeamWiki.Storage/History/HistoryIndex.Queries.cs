@@ -23,6 +23,11 @@ public sealed partial class HistoryIndex
     {
         EnsureCurrent();
         using var connection = Open();
+        return Entries(connection, path, max, revision);
+    }
+
+    private static List<HistoryEntry> Entries(SqliteConnection connection, string path, int max, string? revision)
+    {
         var until = revision is null ? long.MaxValue : SeqOf(connection, revision) ?? throw new RevisionNotFoundException(revision);
         var result = new List<HistoryEntry>();
         var current = path;
@@ -67,10 +72,12 @@ public sealed partial class HistoryIndex
     /// <summary>The last commit that changed each of <paramref name="paths"/> at the tip; files without one are absent.</summary>
     public IReadOnlyDictionary<string, GitCommitInfo> LastChanges(IReadOnlyCollection<string> paths)
     {
+        EnsureCurrent();
         var found = new Dictionary<string, GitCommitInfo>(StringComparer.Ordinal);
+        using var connection = Open();
         foreach (var path in paths.Distinct(StringComparer.Ordinal))
         {
-            if (Entries(path, 1).FirstOrDefault() is { } entry)
+            if (Entries(connection, path, 1, null).FirstOrDefault() is { } entry)
             {
                 found[path] = entry.Commit;
             }

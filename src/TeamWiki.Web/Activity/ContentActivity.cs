@@ -1,39 +1,47 @@
-using TeamWiki.Storage.Git;
+using TeamWiki.Storage.Changes;
+using TeamWiki.Storage.History;
 using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Components.Shared;
 
 namespace TeamWiki.Web.Activity;
 
-/// <summary>What changed in the wiki's content, read from git: the commits that touched a space, as items.</summary>
-public sealed class ContentActivity(IContentRepository repository, IContentCatalog catalog)
+/// <summary>
+/// What changed in the wiki's content, from the history index (kept from the change feed): the latest
+/// item changes in a space, as lines of the activity feed (<see cref="FeedItem"/>, the one activity model
+/// the space page and the activity page share).
+/// </summary>
+public sealed class ContentActivity(HistoryIndex history, IContentCatalog catalog)
 {
     /// <summary>
     /// The latest changes in a space, newest first; one item per thing changed in a commit. Messages
     /// about moves name only paths in spaces <paramref name="canRead"/> allows.
     /// </summary>
-    public IReadOnlyList<ActivityItem> InSpace(string space, int max, Func<string, bool> canRead)
+    public IReadOnlyList<FeedItem> InSpace(string space, int max, Func<string, bool> canRead)
     {
         var snapshot = catalog.Current;
-        var items = new List<ActivityItem>();
-        foreach (var commit in repository.FileHistory(space, max))
+        var items = new List<FeedItem>();
+        foreach (var entry in history.Recent(max, [space]))
         {
-            foreach (var path in repository.ChangedPaths(commit.ParentId, commit.Id).Where(p => p.StartsWith(space + "/", StringComparison.Ordinal)).Take(5))
+            if (Describe(entry.Path, snapshot) is { } what)
             {
-                if (Describe(path, snapshot) is { } what)
-                {
-                    items.Add(new ActivityItem(what.Item.Kind.Name(), space, what.Item.Id, what.Title, what.Url, commit.AuthorName, commit.When, Auth.MoveMessages.ForReader(commit.Subject, canRead), commit.Id));
-                }
-            }
-
-            if (items.Count >= max)
-            {
-                break;
+                var commit = entry.Commit;
+                items.Add(new FeedItem(what.Item.Kind.Name(), ActionOf(entry.Kind), what.Title, what.Url, space, commit.AuthorName, null, commit.When,
+                    Auth.MoveMessages.ForReader(commit.Subject, canRead)));
             }
         }
 
-        return items.Take(max).ToList();
+        return items;
     }
+
+    /// <summary>The feed's word for a change: "created", "edited", "deleted" or "moved".</summary>
+    public static string ActionOf(ChangeKind kind) => kind switch
+    {
+        ChangeKind.Added => "created",
+        ChangeKind.Deleted => "deleted",
+        ChangeKind.Moved => "moved",
+        _ => "edited",
+    };
 
     /// <summary>Kind, id, title and UI address of a file in the repository, or null for files that are none of these.</summary>
     public static (ItemRef Item, string Title, string? Url)? Describe(string path, ContentSnapshot snapshot)

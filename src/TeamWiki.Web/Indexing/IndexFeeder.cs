@@ -4,6 +4,7 @@ using TeamWiki.Search;
 using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Documents;
 using TeamWiki.Storage.Git;
+using TeamWiki.Storage.History;
 using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Pages;
 
@@ -20,6 +21,7 @@ namespace TeamWiki.Web.Indexing;
 public sealed class IndexFeeder(
     IChangeFeed feed,
     IContentRepository repository,
+    HistoryIndex history,
     IContentCatalog catalog,
     WikiSearchIndex index,
     PageDocuments documents,
@@ -112,7 +114,7 @@ public sealed class IndexFeeder(
         var watch = Stopwatch.StartNew();
         var items = repository.ListFiles(head).Select(e => (Item: ContentPaths.Classify(e.Path), e.Path, e.BlobId)).Where(x => x.Item is { Kind: not ItemKind.Space }).ToList();
         logger.LogInformation("Rebuilding the search index from git: {Count} pages, tasks and documents", items.Count);
-        var changes = repository.LastChanges(items.Select(i => i.Path).ToList());
+        var changes = history.LastChanges(items.Select(i => i.Path).ToList());
         var count = index.Replace(items, x => Map(x.Item!.Value, x.Path, x.BlobId, changes.GetValueOrDefault(x.Path)?.AuthorName ?? "", changes.GetValueOrDefault(x.Path)?.When ?? DateTimeOffset.UnixEpoch), head,
             done => logger.LogInformation("Search index rebuild: {Done}/{Total}", done, items.Count));
         logger.LogInformation("Search index rebuilt: {Count} items in {Seconds:0.0} s", count, watch.Elapsed.TotalSeconds);
