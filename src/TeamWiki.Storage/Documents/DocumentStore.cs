@@ -10,7 +10,7 @@ namespace TeamWiki.Storage.Documents;
 /// Documents in git: <c>space/_documents/name</c>. Uploading a file with a name that exists makes a new
 /// version (a commit); older versions stay readable and can be restored as a new version.
 /// </summary>
-public sealed class DocumentStore(IContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
+public sealed class DocumentStore(GitContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
 {
     private readonly LastChangeCache _lastChanges = lastChanges ?? new LastChangeCache(repository);
 

@@ -7,7 +7,7 @@ namespace TeamWiki.Storage.Git;
 /// branch; an unknown, an off-branch (orphaned, pushed elsewhere) and an ambiguous id are all "not found",
 /// so no caller can read through, or probe for, objects that are not part of the wiki's history.
 /// </summary>
-public interface IContentRepository
+internal interface IContentRepository : IContentFiles
 {
     /// <summary>The tip of the branch, or null while the repository is empty.</summary>
     string? Head { get; }
@@ -15,21 +15,8 @@ public interface IContentRepository
     /// <summary>Raised after the branch moved (own commits and, after <see cref="Refresh"/>, outside ones).</summary>
     event EventHandler<HeadMovedEventArgs>? HeadMoved;
 
-    /// <summary>Reads a file at <paramref name="revision"/> (default: the tip); null when it does not exist there.</summary>
-    /// <exception cref="RevisionNotFoundException">The revision is not a commit on the branch.</exception>
-    GitFile? ReadFile(string path, string? revision = null);
-
-    /// <summary>The blob id of a file at the tip without reading it, or null.</summary>
-    string? BlobIdOf(string path, string? revision = null);
-
     /// <summary>The size of a blob in bytes without reading it, or null.</summary>
     long? BlobSize(string blobId);
-
-    /// <summary>Reads a blob by id, or null.</summary>
-    byte[]? ReadBlob(string blobId);
-
-    /// <summary>All files of a commit (default: the tip), optionally only those under a folder.</summary>
-    IReadOnlyList<GitEntry> ListFiles(string? revision = null, string? folder = null);
 
     /// <summary>A commit on the branch by id, or null (also for a malformed, ambiguous or off-branch id).</summary>
     GitCommitInfo? FindCommit(string revision);

@@ -22,7 +22,7 @@ public sealed class LastChangeCache
     /// Creates the cache and follows the branch; without <paramref name="history"/> it keeps a history
     /// index of its own in memory.
     /// </summary>
-    public LastChangeCache(IContentRepository repository, HistoryIndex? history = null)
+    public LastChangeCache(GitContentRepository repository, HistoryIndex? history = null)
     {
         _repository = repository;
         _history = history ?? new HistoryIndex(new Changes.ChangeFeed(repository), null);

@@ -19,7 +19,7 @@ public sealed class PageStore : IPageStore
     private readonly LastChangeCache _lastChanges;
 
     /// <summary>Creates the store; <paramref name="lastChanges"/> is shared with the task and document stores.</summary>
-    public PageStore(IContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
+    public PageStore(GitContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
     {
         _repository = repository;
         _catalog = catalog;

@@ -11,7 +11,7 @@ namespace TeamWiki.Storage.Tasks;
 /// merge, like pages; changing fields without a base (a card moved on the board) applies the change to
 /// the latest version, so concurrent moves and edits never undo each other.
 /// </summary>
-public sealed class TaskStore(IContentRepository repository, IContentCatalog catalog, LastChangeCache? lastChanges = null)
+public sealed class TaskStore(GitContentRepository repository, IContentCatalog catalog, LastChangeCache? lastChanges = null)
 {
     private const int Attempts = 5;
     private readonly LastChangeCache _lastChanges = lastChanges ?? new LastChangeCache(repository);

@@ -23,7 +23,7 @@ namespace TeamWiki.Web.Activity;
 /// </summary>
 public sealed class ContentEventRecorder(
     IChangeFeed feed,
-    IContentRepository repository,
+    IContentFiles repository,
     IContentCatalog catalog,
     IDbContextFactory<TeamWikiDbContext> contexts,
     PeopleDirectory people,

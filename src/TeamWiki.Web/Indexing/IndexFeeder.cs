@@ -20,7 +20,7 @@ namespace TeamWiki.Web.Indexing;
 /// </summary>
 public sealed class IndexFeeder(
     IChangeFeed feed,
-    IContentRepository repository,
+    IContentFiles repository,
     HistoryIndex history,
     IContentCatalog catalog,
     WikiSearchIndex index,
