@@ -226,36 +226,6 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<GitCommitInfo> RecentCommits(int max)
-    {
-        using var lease = _pool.Rent();
-        var head = Resolve(lease.Repo, null);
-        if (head is null)
-        {
-            return [];
-        }
-
-        var filter = new CommitFilter { IncludeReachableFrom = head, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
-        return lease.Repo.Commits.QueryBy(filter).Take(max).Select(c => Info(c)).ToList();
-    }
-
-    /// <inheritdoc />
-    public IReadOnlyList<GitCommitInfo> CommitsBetween(string? fromCommit, string toCommit, int max)
-    {
-        using var lease = _pool.Rent();
-        var repo = lease.Repo;
-        var to = Resolve(repo, toCommit)!;
-        var from = fromCommit is null ? null : Resolve(repo, fromCommit);
-        var filter = new CommitFilter
-        {
-            IncludeReachableFrom = to,
-            ExcludeReachableFrom = from,
-            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time | CommitSortStrategies.Reverse,
-        };
-        return repo.Commits.QueryBy(filter).Take(max).Select(c => Info(c)).ToList();
-    }
-
-    /// <inheritdoc />
     public IReadOnlyList<string> ChangedPaths(string? fromCommit, string toCommit)
     {
         using var lease = _pool.Rent();

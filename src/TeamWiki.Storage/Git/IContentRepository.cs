@@ -21,7 +21,10 @@ internal interface IContentRepository : IContentFiles
     /// <summary>A commit on the branch by id, or null (also for a malformed, ambiguous or off-branch id).</summary>
     GitCommitInfo? FindCommit(string revision);
 
-    /// <summary>The commits that changed <paramref name="path"/>, newest first, following renames.</summary>
+    /// <summary>
+    /// The commits that changed <paramref name="path"/>, newest first, following renames, by walking the
+    /// commits. The wiki reads the history index instead; this walk is the reference it is tested against.
+    /// </summary>
     IReadOnlyList<GitCommitInfo> FileHistory(string path, int max = 200, string? revision = null);
 
     /// <summary>
@@ -29,15 +32,6 @@ internal interface IContentRepository : IContentFiles
     /// many files at once; <see cref="FileHistory"/> walks once per file). Files never changed are absent.
     /// </summary>
     IReadOnlyDictionary<string, GitCommitInfo> LastChanges(IReadOnlyCollection<string> paths);
-
-    /// <summary>The latest commits on the branch, newest first.</summary>
-    IReadOnlyList<GitCommitInfo> RecentCommits(int max);
-
-    /// <summary>
-    /// The commits reachable from <paramref name="toCommit"/> but not from <paramref name="fromCommit"/>
-    /// (null: all), oldest first, at most <paramref name="max"/> (the oldest ones).
-    /// </summary>
-    IReadOnlyList<GitCommitInfo> CommitsBetween(string? fromCommit, string toCommit, int max);
 
     /// <summary>The files that differ between two commits (null: the empty tree), renames as remove + add.</summary>
     IReadOnlyList<string> ChangedPaths(string? fromCommit, string toCommit);
