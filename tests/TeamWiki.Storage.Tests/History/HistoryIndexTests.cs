@@ -128,6 +128,41 @@ public class HistoryIndexTests
         Assert.Equal(["bijgewerkt", "opnieuw"], history.Skip(1).Select(h => h.Commit.Subject));
     }
 
+    [Fact]
+    public async Task ReadersDuringSavesSeeEveryCommitOnceAndNeverAPartialOne()
+    {
+        using var wiki = new TempWiki(seed: false, spaces: ["noord", "zuid"]);
+        wiki.Pages.Save(new PageSave(P("noord/druk"), "0\n", Alice, "versie 0"));
+        using var index = new HistoryIndex(wiki.Feed, Path.Combine(wiki.Root, "cache", "history.db"));
+        const int Saves = 40;
+        var saving = Task.Run(() =>
+        {
+            for (var i = 1; i <= Saves; i++)
+            {
+                wiki.Pages.Save(new PageSave(P("noord/druk"), $"{i}\n", i % 2 == 0 ? Alice : Bob, $"versie {i}"));
+            }
+        });
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            var rounds = 0;
+            while (!saving.IsCompleted || rounds == 0)
+            {
+                var history = index.FileHistory("noord/druk.md", 1000).Select(c => c.Subject).ToList();
+                // Newest first, each version once, none left out below the newest seen.
+                var newest = int.Parse(history[0]["versie ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(Enumerable.Range(0, newest + 1).Reverse().Select(i => $"versie {i}"), history);
+                rounds++;
+            }
+
+            return rounds;
+        })).ToList();
+
+        await saving;
+        Assert.All(await Task.WhenAll(readers), rounds => Assert.True(rounds > 0));
+        AssertSameAsWalk(wiki, index, revision: null);
+        Assert.Equal(Saves + 1, index.FileHistory("noord/druk.md", 1000).Count);
+    }
+
     private static void AssertSameAsWalk(TempWiki wiki, HistoryIndex index, string? revision)
     {
         foreach (var file in ItemFiles(wiki, revision))
