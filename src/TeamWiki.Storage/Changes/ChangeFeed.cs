@@ -57,7 +57,18 @@ public sealed class ChangeFeed : IChangeFeed
     }
 
     /// <inheritdoc />
-    public bool Contains(string commit) => _repository.FindCommit(commit) is not null;
+    public bool Contains(string commit)
+    {
+        if (_repository.FindCommit(commit) is not null)
+        {
+            return true;
+        }
+
+        // Derived data shared with another process on the same data folder may already be past the
+        // commits this process has noticed: look at the branch once before calling the position foreign.
+        _repository.Refresh();
+        return _repository.FindCommit(commit) is not null;
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<CommitChanges> After(string? position, int max) => _repository.ChangesAfter(position, Math.Max(1, max));

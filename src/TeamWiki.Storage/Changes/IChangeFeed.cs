@@ -19,7 +19,10 @@ public interface IChangeFeed
     /// </summary>
     IDisposable Subscribe(Action<string> moved);
 
-    /// <summary>True when <paramref name="commit"/> is a commit on the branch (a position a consumer can resume from).</summary>
+    /// <summary>
+    /// True when <paramref name="commit"/> is a commit on the branch (a position a consumer can resume
+    /// from); the branch is read again before the answer is no.
+    /// </summary>
     bool Contains(string commit);
 
     /// <summary>

@@ -189,6 +189,26 @@ public class ChangeFeedTests
         Assert.Throws<RevisionNotFoundException>(() => wiki.Feed.After(new string('a', 40), 10));
     }
 
+    [Fact]
+    public void APositionFromAPushNotNoticedYetIsOnTheBranchAndIsPublished()
+    {
+        using var wiki = new TempWiki(seed: false, spaces: "handboek");
+        var heard = new List<string>();
+        using var subscription = wiki.Feed.Subscribe(heard.Add);
+        var clone = Clone(wiki);
+        File.WriteAllText(Path.Combine(clone, "handboek", "later.md"), "Nog niet opgemerkt.\n");
+        Paths.RunGit("add -A", clone);
+        Paths.RunGit("commit -q -m \"Later\"", clone);
+        Paths.RunGit("push -q origin main", clone);
+        var pushed = Paths.RunGit("rev-parse HEAD", clone).Trim();
+
+        // Another process (sharing the derived data) may know this commit before this one does.
+        Assert.True(wiki.Feed.Contains(pushed));
+
+        Assert.Equal(pushed, wiki.Feed.Head);
+        Assert.Equal([pushed], heard);
+    }
+
     private static string Clone(TempWiki wiki)
     {
         var clone = Path.Combine(wiki.Root, "clone");
