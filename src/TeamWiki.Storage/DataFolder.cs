@@ -19,6 +19,9 @@ public sealed record DataFolder(string Root)
     /// <summary>Parsed page titles and tags by blob id, so a restart need not read every page (derived, safe to delete).</summary>
     public string CatalogCacheFile => Path.Combine(Root, "cache", "catalog.bin");
 
+    /// <summary>Who changed which item when, indexed from git (derived, safe to delete: it is rebuilt at start).</summary>
+    public string HistoryIndexFile => Path.Combine(Root, "cache", "history.db");
+
     /// <summary>ASP.NET data protection keys, so sign-in cookies survive a restart.</summary>
     public string KeysDirectory => Path.Combine(Root, "keys");
 

@@ -10,7 +10,7 @@ namespace TeamWiki.Storage.Documents;
 /// Documents in git: <c>space/_documents/name</c>. Uploading a file with a name that exists makes a new
 /// version (a commit); older versions stay readable and can be restored as a new version.
 /// </summary>
-public sealed class DocumentStore(IContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
+public sealed class DocumentStore(GitContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
 {
     private readonly LastChangeCache _lastChanges = lastChanges ?? new LastChangeCache(repository);
 
@@ -125,8 +125,8 @@ public sealed class DocumentStore(IContentRepository repository, IContentCatalog
     {
         var parsed = ParseId(id) ?? throw new DocumentNotFoundException(id);
         var path = FilePath(parsed.Space, parsed.Name);
-        return repository.FileHistory(path, 500)
-            .Select(c => new DocumentVersion(c.Id, c.AuthorName, c.When, repository.BlobIdOf(c.Path ?? path, c.Id) is { } b ? repository.BlobSize(b) ?? 0 : 0, c.Subject))
+        return _lastChanges.History.Entries(path, 500)
+            .Select(e => new DocumentVersion(e.Commit.Id, e.Commit.AuthorName, e.Commit.When, e.BlobId is { } b ? repository.BlobSize(b) ?? 0 : 0, e.Commit.Subject))
             .ToList();
     }
 

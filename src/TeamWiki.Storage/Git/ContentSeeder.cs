@@ -9,7 +9,7 @@ public static class ContentSeeder
     /// When the repository has no commits, imports every space folder (top-level directory) of
     /// <paramref name="sourceDirectory"/> as one commit. Returns true when it imported something.
     /// </summary>
-    public static bool SeedIfEmpty(IContentRepository repository, string? sourceDirectory, ILogger logger)
+    public static bool SeedIfEmpty(GitContentRepository repository, string? sourceDirectory, ILogger logger)
     {
         if (repository.Head is not null)
         {

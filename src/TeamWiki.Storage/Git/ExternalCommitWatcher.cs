@@ -9,7 +9,7 @@ namespace TeamWiki.Storage.Git;
 /// the git CLI) by looking at the branch once every <see cref="StorageOptions.PollInterval"/>. Reading one
 /// ref file is cheaper and more dependable than file-system events on every platform.
 /// </summary>
-public sealed class ExternalCommitWatcher(IContentRepository repository, IOptions<StorageOptions> options, ILogger<ExternalCommitWatcher> logger)
+public sealed class ExternalCommitWatcher(GitContentRepository repository, IOptions<StorageOptions> options, ILogger<ExternalCommitWatcher> logger)
     : BackgroundService
 {
     /// <inheritdoc />

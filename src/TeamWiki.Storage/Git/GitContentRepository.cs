@@ -226,36 +226,6 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<GitCommitInfo> RecentCommits(int max)
-    {
-        using var lease = _pool.Rent();
-        var head = Resolve(lease.Repo, null);
-        if (head is null)
-        {
-            return [];
-        }
-
-        var filter = new CommitFilter { IncludeReachableFrom = head, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
-        return lease.Repo.Commits.QueryBy(filter).Take(max).Select(c => Info(c)).ToList();
-    }
-
-    /// <inheritdoc />
-    public IReadOnlyList<GitCommitInfo> CommitsBetween(string? fromCommit, string toCommit, int max)
-    {
-        using var lease = _pool.Rent();
-        var repo = lease.Repo;
-        var to = Resolve(repo, toCommit)!;
-        var from = fromCommit is null ? null : Resolve(repo, fromCommit);
-        var filter = new CommitFilter
-        {
-            IncludeReachableFrom = to,
-            ExcludeReachableFrom = from,
-            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time | CommitSortStrategies.Reverse,
-        };
-        return repo.Commits.QueryBy(filter).Take(max).Select(c => Info(c)).ToList();
-    }
-
-    /// <inheritdoc />
     public IReadOnlyList<string> ChangedPaths(string? fromCommit, string toCommit)
     {
         using var lease = _pool.Rent();
@@ -285,6 +255,47 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
 
             var gone = change.Status == ChangeKind.Deleted || change.Mode is Mode.Directory or Mode.GitLink or Mode.Nonexistent;
             result.Add(new GitChange(change.Path, gone ? null : change.Oid.Sha));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Changes.CommitChanges> ChangesAfter(string? fromCommit, int max)
+    {
+        using var lease = _pool.Rent();
+        var repo = lease.Repo;
+        var head = Resolve(repo, null);
+        if (head is null)
+        {
+            return [];
+        }
+
+        var from = fromCommit is null ? null : Resolve(repo, fromCommit);
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = head,
+            ExcludeReachableFrom = from,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time | CommitSortStrategies.Reverse,
+        };
+        var result = new List<Changes.CommitChanges>();
+        // The starting point and the returned commits that have no returned child. A batch may only end
+        // when that is one commit: then the start and everything returned are among its ancestors, and a
+        // consumer resuming "after" it neither misses nor repeats a commit of a merged side branch.
+        var tips = from is null ? new HashSet<ObjectId>() : [from.Id];
+        foreach (var commit in repo.Commits.QueryBy(filter))
+        {
+            result.Add(CommitChangeReader.Read(repo, commit));
+            foreach (var parent in commit.Parents)
+            {
+                tips.Remove(parent.Id);
+            }
+
+            tips.Add(commit.Id);
+            if (result.Count >= max && tips.Count == 1)
+            {
+                break;
+            }
         }
 
         return result;

@@ -7,7 +7,7 @@ namespace TeamWiki.Storage.Git;
 /// branch; an unknown, an off-branch (orphaned, pushed elsewhere) and an ambiguous id are all "not found",
 /// so no caller can read through, or probe for, objects that are not part of the wiki's history.
 /// </summary>
-public interface IContentRepository
+internal interface IContentRepository : IContentFiles
 {
     /// <summary>The tip of the branch, or null while the repository is empty.</summary>
     string? Head { get; }
@@ -15,26 +15,16 @@ public interface IContentRepository
     /// <summary>Raised after the branch moved (own commits and, after <see cref="Refresh"/>, outside ones).</summary>
     event EventHandler<HeadMovedEventArgs>? HeadMoved;
 
-    /// <summary>Reads a file at <paramref name="revision"/> (default: the tip); null when it does not exist there.</summary>
-    /// <exception cref="RevisionNotFoundException">The revision is not a commit on the branch.</exception>
-    GitFile? ReadFile(string path, string? revision = null);
-
-    /// <summary>The blob id of a file at the tip without reading it, or null.</summary>
-    string? BlobIdOf(string path, string? revision = null);
-
     /// <summary>The size of a blob in bytes without reading it, or null.</summary>
     long? BlobSize(string blobId);
-
-    /// <summary>Reads a blob by id, or null.</summary>
-    byte[]? ReadBlob(string blobId);
-
-    /// <summary>All files of a commit (default: the tip), optionally only those under a folder.</summary>
-    IReadOnlyList<GitEntry> ListFiles(string? revision = null, string? folder = null);
 
     /// <summary>A commit on the branch by id, or null (also for a malformed, ambiguous or off-branch id).</summary>
     GitCommitInfo? FindCommit(string revision);
 
-    /// <summary>The commits that changed <paramref name="path"/>, newest first, following renames.</summary>
+    /// <summary>
+    /// The commits that changed <paramref name="path"/>, newest first, following renames, by walking the
+    /// commits. The wiki reads the history index instead; this walk is the reference it is tested against.
+    /// </summary>
     IReadOnlyList<GitCommitInfo> FileHistory(string path, int max = 200, string? revision = null);
 
     /// <summary>
@@ -42,15 +32,6 @@ public interface IContentRepository
     /// many files at once; <see cref="FileHistory"/> walks once per file). Files never changed are absent.
     /// </summary>
     IReadOnlyDictionary<string, GitCommitInfo> LastChanges(IReadOnlyCollection<string> paths);
-
-    /// <summary>The latest commits on the branch, newest first.</summary>
-    IReadOnlyList<GitCommitInfo> RecentCommits(int max);
-
-    /// <summary>
-    /// The commits reachable from <paramref name="toCommit"/> but not from <paramref name="fromCommit"/>
-    /// (null: all), oldest first, at most <paramref name="max"/> (the oldest ones).
-    /// </summary>
-    IReadOnlyList<GitCommitInfo> CommitsBetween(string? fromCommit, string toCommit, int max);
 
     /// <summary>The files that differ between two commits (null: the empty tree), renames as remove + add.</summary>
     IReadOnlyList<string> ChangedPaths(string? fromCommit, string toCommit);
@@ -61,6 +42,15 @@ public interface IContentRepository
     /// so this costs what changed, not the size of the tree.
     /// </summary>
     IReadOnlyList<GitChange> Changes(string? fromCommit, string toCommit);
+
+    /// <summary>
+    /// The commits after <paramref name="fromCommit"/> (null: from the root) up to the tip, oldest first,
+    /// each with the items it changed. At least <paramref name="max"/> commits when there are that many,
+    /// a few more when needed to end at a commit that has every commit returned before it among its
+    /// ancestors, so that "after the last one" is exactly what was not returned yet.
+    /// </summary>
+    /// <exception cref="RevisionNotFoundException"><paramref name="fromCommit"/> is not a commit on the branch.</exception>
+    IReadOnlyList<Changes.CommitChanges> ChangesAfter(string? fromCommit, int max);
 
     /// <summary>A unified diff of two versions of a text file (either may be null for "did not exist").</summary>
     string UnifiedDiff(string? oldBlobId, string? newBlobId, string path);

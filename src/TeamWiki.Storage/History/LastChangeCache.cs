@@ -5,23 +5,32 @@ namespace TeamWiki.Storage.History;
 
 /// <summary>
 /// The commit that last changed each file at the tip (a page view shows who changed it and when; a
-/// task's edit form needs its revision). Finding it walks history, so an answer is kept, with the blob
-/// it was found for, until a commit touches the file; a generation count stops a walk that raced with
-/// a commit from storing a stale answer. One cache serves pages, tasks and documents.
+/// task's edit form needs its revision), looked up in the <see cref="HistoryIndex"/>. An answer is kept
+/// in memory, with the blob it was found for, until a commit touches the file; a generation count stops
+/// a lookup that raced with a commit from storing a stale answer. One cache serves pages, tasks and
+/// documents.
 /// </summary>
 public sealed class LastChangeCache
 {
     private readonly IContentRepository _repository;
+    private readonly HistoryIndex _history;
     private readonly ConcurrentDictionary<string, (GitCommitInfo Change, string BlobId)> _entries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _generation;
 
-    /// <summary>Creates the cache and follows the branch.</summary>
-    public LastChangeCache(IContentRepository repository)
+    /// <summary>
+    /// Creates the cache and follows the branch; without <paramref name="history"/> it keeps a history
+    /// index of its own in memory.
+    /// </summary>
+    public LastChangeCache(GitContentRepository repository, HistoryIndex? history = null)
     {
         _repository = repository;
+        _history = history ?? new HistoryIndex(new Changes.ChangeFeed(repository), null);
         _repository.HeadMoved += OnHeadMoved;
     }
+
+    /// <summary>The history index the answers come from (page, task and document histories read it too).</summary>
+    public HistoryIndex History => _history;
 
     /// <summary>The last change of <paramref name="file"/> at or before the commit it was read at.</summary>
     public GitCommitInfo? Of(GitFile file) => Of(file.Path, file.BlobId, file.CommitId);
@@ -39,7 +48,7 @@ public sealed class LastChangeCache
 
         var generation = Interlocked.Read(ref _generation);
         var head = _repository.Head;
-        var found = _repository.FileHistory(path, 1, commit).FirstOrDefault();
+        var found = _history.FileHistory(path, 1, commit).FirstOrDefault();
         Store(path, blobId, found, generation, commit ?? head);
         return found;
     }
@@ -75,7 +84,7 @@ public sealed class LastChangeCache
 
         var generation = Interlocked.Read(ref _generation);
         var head = _repository.Head;
-        var found = _repository.LastChanges(missing.Select(m => m.Path).ToList());
+        var found = _history.LastChanges(missing.Select(m => m.Path).ToList());
         foreach (var file in missing)
         {
             if (found.TryGetValue(file.Path, out var change))

@@ -30,7 +30,7 @@ public sealed class ContentCatalog : IContentCatalog
     /// <param name="repository">The content.</param>
     /// <param name="cacheFile">Where parsed front matter is kept between runs (null: only in memory).</param>
     /// <param name="logger">Warns about <c>_space.yml</c> files that cannot be read.</param>
-    public ContentCatalog(IContentRepository repository, string? cacheFile = null, ILogger<ContentCatalog>? logger = null)
+    public ContentCatalog(GitContentRepository repository, string? cacheFile = null, ILogger<ContentCatalog>? logger = null)
     {
         _repository = repository;
         _logger = (ILogger?)logger ?? NullLogger.Instance;

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.History;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Spaces;
 
 namespace TeamWiki.Storage.Pages;
@@ -18,7 +19,7 @@ public sealed class PageStore : IPageStore
     private readonly LastChangeCache _lastChanges;
 
     /// <summary>Creates the store; <paramref name="lastChanges"/> is shared with the task and document stores.</summary>
-    public PageStore(IContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
+    public PageStore(GitContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
     {
         _repository = repository;
         _catalog = catalog;
@@ -145,7 +146,7 @@ public sealed class PageStore : IPageStore
 
     /// <inheritdoc />
     public IReadOnlyList<PageRevision> History(PagePath path, int max = 200) =>
-        _repository.FileHistory(path.FilePath, max)
+        _lastChanges.History.FileHistory(path.FilePath, max)
             .Select(c => new PageRevision(c.Id, c.AuthorName, c.AuthorEmail, c.When, c.Message,
                 c.Path is { } p && p.EndsWith(PagePath.FileExtension, StringComparison.Ordinal) ? p[..^PagePath.FileExtension.Length] : path.Value))
             .ToList();
@@ -168,17 +169,19 @@ public sealed class PageStore : IPageStore
         var snapshot = _catalog.Current;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<RecentChange>();
-        foreach (var commit in _repository.RecentCommits(Math.Max(max * 4, 50)))
+        var within = space is not null ? [space] : spaces;
+        foreach (var entry in _lastChanges.History.Recent(Math.Max(max * 4, 50), within, ItemKind.Page))
         {
-            foreach (var file in _repository.ChangedPaths(commit.ParentId, commit.Id))
+            // A move shows the page under its new address and, as gone, under its old one.
+            foreach (var file in entry.MovedFrom is null ? [entry.Path] : new[] { entry.Path, entry.MovedFrom })
             {
-                if (PagePath.FromFilePath(file) is not { } page || (space is not null && page.Space != space)
-                    || (spaces is not null && !spaces.Contains(page.Space)) || !seen.Add(page.Value))
+                if (PagePath.FromFilePath(file) is not { } page || (within is not null && !within.Contains(page.Space)) || !seen.Add(page.Value))
                 {
                     continue;
                 }
 
                 var summary = snapshot.Find(page);
+                var commit = entry.Commit;
                 result.Add(new RecentChange(page.Value, summary?.Title ?? PageTitles.FromSlug(page.Name), commit.Id,
                     commit.AuthorName, commit.When, commit.Subject, summary is not null));
                 if (result.Count == max)

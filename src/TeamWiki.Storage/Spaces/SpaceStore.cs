@@ -4,7 +4,7 @@ using TeamWiki.Storage.Pages;
 namespace TeamWiki.Storage.Spaces;
 
 /// <summary>Creates and changes spaces: their <c>_space.yml</c>, committed like any page.</summary>
-public sealed class SpaceStore(IContentRepository repository, IContentCatalog catalog)
+public sealed class SpaceStore(GitContentRepository repository, IContentCatalog catalog)
 {
     /// <summary>Shortest and longest space key.</summary>
     public const int MinKeyLength = 2, MaxKeyLength = 40;

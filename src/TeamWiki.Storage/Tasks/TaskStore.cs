@@ -11,7 +11,7 @@ namespace TeamWiki.Storage.Tasks;
 /// merge, like pages; changing fields without a base (a card moved on the board) applies the change to
 /// the latest version, so concurrent moves and edits never undo each other.
 /// </summary>
-public sealed class TaskStore(IContentRepository repository, IContentCatalog catalog, LastChangeCache? lastChanges = null)
+public sealed class TaskStore(GitContentRepository repository, IContentCatalog catalog, LastChangeCache? lastChanges = null)
 {
     private const int Attempts = 5;
     private readonly LastChangeCache _lastChanges = lastChanges ?? new LastChangeCache(repository);
@@ -120,7 +120,7 @@ public sealed class TaskStore(IContentRepository repository, IContentCatalog cat
     public IReadOnlyList<PageRevision> History(string key)
     {
         var task = catalog.Current.FindTask(TaskKey.Normalise(key) ?? "") ?? throw new TaskNotFoundException(key);
-        return repository.FileHistory(PathOf(task))
+        return _lastChanges.History.FileHistory(PathOf(task))
             .Select(c => new PageRevision(c.Id, c.AuthorName, c.AuthorEmail, c.When, c.Message, task.Key)).ToList();
     }
 

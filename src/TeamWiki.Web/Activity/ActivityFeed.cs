@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Data;
+using TeamWiki.Storage.Items;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Components.Shared;
 using TeamWiki.Web.Conversation;
@@ -21,7 +22,7 @@ public sealed record FeedItem(string Kind, string Action, string Title, string? 
 public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, SpaceAccess access, TeamWiki.Storage.Pages.IContentCatalog catalog, Discussions discussions, PeopleDirectory people, ConversationText text)
 {
     /// <summary>The kinds the feed can be filtered on.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["page", "task", "document", "post", "reply", "comment"];
+    public static readonly IReadOnlyList<string> Kinds = [ItemKinds.Page, ItemKinds.Task, ItemKinds.Document, "post", "reply", "comment"];
 
     /// <summary>Items per page.</summary>
     public const int PageSize = 30;
@@ -43,7 +44,7 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
         bool CanRead(string s) => access.CanRead(viewer, s);
         await using var db = await contexts.CreateDbContextAsync();
         var items = new List<FeedItem>();
-        if (kind is null or "page" or "task" or "document")
+        if (kind is null or ItemKinds.Page or ItemKinds.Task or ItemKinds.Document)
         {
             var q = db.ContentEvents.AsNoTracking().Where(e => all || spaces!.Contains(e.SpaceKey));
             q = kind is null ? q : q.Where(e => e.Kind == kind);
@@ -76,11 +77,13 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
             var comments = await q.OrderByDescending(c => c.CreatedAt).Take(take).ToListAsync();
             foreach (var c in comments)
             {
-                var colon = c.Target.IndexOf(':');
-                var targetKind = c.Target[..colon];
-                var id = c.Target[(colon + 1)..];
-                var title = ConversationTarget.Resolve(c.Target, catalog.Current)?.Title ?? id;
-                items.Add(Item("comment", "commented", title, ItemLinks.For(targetKind, id) + $"#comment-{c.Id}", c.SpaceKey, c.AuthorId, c.CreatedAt, c.Markdown));
+                if (!ItemRef.TryParse(c.Target, out var target))
+                {
+                    continue;
+                }
+
+                var title = ConversationTarget.Resolve(target, catalog.Current)?.Title ?? target.Id;
+                items.Add(Item("comment", "commented", title, ItemLinks.For(target) + $"#comment-{c.Id}", c.SpaceKey, c.AuthorId, c.CreatedAt, c.Markdown));
             }
         }
 

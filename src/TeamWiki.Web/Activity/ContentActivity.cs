@@ -1,70 +1,69 @@
-using TeamWiki.Storage.Documents;
-using TeamWiki.Storage.Git;
+using TeamWiki.Storage.Changes;
+using TeamWiki.Storage.History;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Pages;
-using TeamWiki.Storage.Tasks;
 using TeamWiki.Web.Components.Shared;
-using TeamWiki.Web.Indexing;
 
 namespace TeamWiki.Web.Activity;
 
-/// <summary>What changed in the wiki's content, read from git: the commits that touched a space, as items.</summary>
-public sealed class ContentActivity(IContentRepository repository, IContentCatalog catalog)
+/// <summary>
+/// What changed in the wiki's content, from the history index (kept from the change feed): the latest
+/// item changes in a space, as lines of the activity feed (<see cref="FeedItem"/>, the one activity model
+/// the space page and the activity page share).
+/// </summary>
+public sealed class ContentActivity(HistoryIndex history, IContentCatalog catalog)
 {
     /// <summary>
     /// The latest changes in a space, newest first; one item per thing changed in a commit. Messages
     /// about moves name only paths in spaces <paramref name="canRead"/> allows.
     /// </summary>
-    public IReadOnlyList<ActivityItem> InSpace(string space, int max, Func<string, bool> canRead)
+    public IReadOnlyList<FeedItem> InSpace(string space, int max, Func<string, bool> canRead)
     {
         var snapshot = catalog.Current;
-        var items = new List<ActivityItem>();
-        foreach (var commit in repository.FileHistory(space, max))
+        var items = new List<FeedItem>();
+        foreach (var entry in history.Recent(max, [space]))
         {
-            foreach (var path in repository.ChangedPaths(commit.ParentId, commit.Id).Where(p => p.StartsWith(space + "/", StringComparison.Ordinal)).Take(5))
+            if (Describe(entry.Path, snapshot) is { } what)
             {
-                if (Describe(path, snapshot) is { } what)
-                {
-                    items.Add(new ActivityItem(what.Kind, space, what.Id, what.Title, what.Url, commit.AuthorName, commit.When, Auth.MoveMessages.ForReader(commit.Subject, canRead), commit.Id));
-                }
-            }
-
-            if (items.Count >= max)
-            {
-                break;
+                var commit = entry.Commit;
+                items.Add(new FeedItem(what.Item.Kind.Name(), ActionOf(entry.Kind), what.Title, what.Url, space, commit.AuthorName, null, commit.When,
+                    Auth.MoveMessages.ForReader(commit.Subject, canRead)));
             }
         }
 
-        return items.Take(max).ToList();
+        return items;
     }
 
-    /// <summary>Kind, id, title and UI address of a file in the repository, or null for files that are none of these.</summary>
-    public static (string Kind, string Id, string Title, string? Url)? Describe(string path, ContentSnapshot snapshot)
+    /// <summary>The feed's word for a change: "created", "edited", "deleted" or "moved".</summary>
+    public static string ActionOf(ChangeKind kind) => kind switch
     {
-        if (PagePath.FromFilePath(path) is { } page)
+        ChangeKind.Added => "created",
+        ChangeKind.Deleted => "deleted",
+        ChangeKind.Moved => "moved",
+        _ => "edited",
+    };
+
+    /// <summary>Kind, id, title and UI address of a file in the repository, or null for files that are none of these.</summary>
+    public static (ItemRef Item, string Title, string? Url)? Describe(string path, ContentSnapshot snapshot)
+    {
+        if (ContentPaths.Classify(path) is not { } item)
         {
-            var summary = snapshot.Find(page);
-            return (PageDocuments.Kind, page.Value, summary?.Title ?? PageTitles.FromSlug(page.Name), summary is null ? null : ItemLinks.For(PageDocuments.Kind, page.Value));
+            return null;
         }
 
-        if (TaskKey.FromFilePath(path) is { } task)
+        switch (item.Kind)
         {
-            var found = snapshot.FindTask(task.Key);
-            return (PageDocuments.TaskKind, task.Key, found is null ? task.Key : $"{task.Key} {found.Title}", found is null ? null : ItemLinks.For(PageDocuments.TaskKind, task.Key));
+            case ItemKind.Page:
+                var summary = snapshot.Find(PagePath.Parse(item.Id));
+                return (item, summary?.Title ?? PageTitles.FromSlug(item.Id[(item.Id.LastIndexOf('/') + 1)..]), summary is null ? null : ItemLinks.For(item));
+            case ItemKind.Task:
+                var found = snapshot.FindTask(item.Id);
+                return (item, found is null ? item.Id : $"{item.Id} {found.Title}", found is null ? null : ItemLinks.For(item));
+            case ItemKind.Document:
+                var exists = snapshot.DocumentsIn(ContentPaths.SpaceOf(path)!).Any(d => d.Path == path);
+                return (item, path[(path.LastIndexOf('/') + 1)..], exists ? ItemLinks.For(item) : null);
+            default:
+                return (item, snapshot.FindSpace(item.Id)?.Name ?? item.Id, ItemLinks.For(item));
         }
-
-        var parts = path.Split('/');
-        if (parts.Length == 3 && parts[1] == DocumentStore.Folder)
-        {
-            var id = DocumentStore.Id(parts[0], parts[2]);
-            var exists = snapshot.DocumentsIn(parts[0]).Any(d => d.Path == path);
-            return (PageDocuments.DocumentKind, id, parts[2], exists ? ItemLinks.Document(id) : null);
-        }
-
-        if (parts.Length == 2 && parts[1] == "_space.yml")
-        {
-            return ("space", parts[0], snapshot.FindSpace(parts[0])?.Name ?? parts[0], $"/wiki/{parts[0]}");
-        }
-
-        return null;
     }
 }

@@ -1,14 +1,14 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Activity;
+using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Data;
-using TeamWiki.Storage.Documents;
 using TeamWiki.Storage.Git;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Notifications;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Storage.Tasks;
 using TeamWiki.Web.Components.Shared;
-using TeamWiki.Web.Indexing;
 using TeamWiki.Web.Markup;
 using TeamWiki.Web.Notifications;
 using TeamWiki.Web.People;
@@ -22,18 +22,16 @@ namespace TeamWiki.Web.Activity;
 /// the whole history without notifying anyone; commits older than a day never notify either.
 /// </summary>
 public sealed class ContentEventRecorder(
-    IContentRepository repository,
+    IChangeFeed feed,
+    IContentFiles repository,
     IContentCatalog catalog,
     IDbContextFactory<TeamWikiDbContext> contexts,
     PeopleDirectory people,
     MarkdownRenderer renderer,
     Notifier notifier,
     Watches watches,
-    ILogger<ContentEventRecorder> logger) : Hosting.CommitFollower(repository, logger)
+    ILogger<ContentEventRecorder> logger) : Hosting.ChangeFollower(feed, logger)
 {
-    private const int Batch = 500;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
     /// <inheritdoc />
     protected override string Work => "Recording activity";
 
@@ -41,67 +39,48 @@ public sealed class ContentEventRecorder(
     protected override TimeSpan Debounce => TimeSpan.FromMilliseconds(300);
 
     /// <inheritdoc />
-    protected override Task FollowAsync(CancellationToken ct) => CatchUpAsync(ct);
-
-    /// <summary>Records every commit up to the tip of the branch.</summary>
-    public async Task CatchUpAsync(CancellationToken ct = default)
+    protected override async Task<string?> PositionAsync(CancellationToken ct)
     {
-        await _gate.WaitAsync(ct);
-        try
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await db.RecordedHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == 1, ct))?.Commit;
+    }
+
+    /// <inheritdoc />
+    protected override async Task HandleAsync(IReadOnlyList<CommitChanges> commits, string position, bool first, CancellationToken ct)
+    {
+        if (first && commits.Count > 1)
         {
-            var head = Repository.Head;
-            if (head is null)
-            {
-                return;
-            }
+            logger.LogInformation("Recording the activity of {Count} commits up to {Commit}", commits.Count, position[..7]);
+        }
 
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var recorded = await db.RecordedHeads.FindAsync([1], ct);
-            if (recorded?.Commit == head)
+        var events = new List<ContentEvent>();
+        var notify = new List<(ContentEvent Event, string? NewBlob, string? OldBlob)>();
+        foreach (var commit in commits)
+        {
+            foreach (var (e, newBlob, oldBlob) in await EventsOfAsync(commit))
             {
-                return;
-            }
-
-            var from = recorded is not null && Repository.FindCommit(recorded.Commit) is not null ? recorded.Commit : null;
-            var backfill = recorded is null;
-            var commits = Repository.CommitsBetween(from, head, int.MaxValue);
-            if (backfill && commits.Count > Batch)
-            {
-                logger.LogInformation("Recording the activity of {Count} commits", commits.Count);
-            }
-
-            foreach (var chunk in commits.Chunk(Batch))
-            {
-                var events = new List<ContentEvent>();
-                var notify = new List<(ContentEvent Event, GitChange Change, string? OldBlob)>();
-                foreach (var commit in chunk)
+                events.Add(e);
+                if (!first && commit.When > DateTimeOffset.UtcNow.AddDays(-1))
                 {
-                    foreach (var (e, change, oldBlob) in await EventsOfAsync(commit))
-                    {
-                        events.Add(e);
-                        if (!backfill && commit.When > DateTimeOffset.UtcNow.AddDays(-1))
-                        {
-                            notify.Add((e, change, oldBlob));
-                        }
-                    }
-                }
-
-                var known = await KnownAsync(db, chunk.Select(c => c.Id).ToList(), ct);
-                db.ContentEvents.AddRange(events.Where(e => !known.Contains((e.Commit, e.Kind, e.ItemId))));
-                recorded ??= db.RecordedHeads.Add(new RecordedHead()).Entity;
-                recorded.Commit = chunk[^1].Id;
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                recorded = await db.RecordedHeads.FindAsync([1], ct);
-                foreach (var (e, change, oldBlob) in notify)
-                {
-                    await NotifyAsync(e, change, oldBlob, ct);
+                    notify.Add((e, newBlob, oldBlob));
                 }
             }
         }
-        finally
+
+        await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            _gate.Release();
+            // Rows of these commits may exist already when a run stopped between storing them and the
+            // position (an older version stored them in another order): never twice.
+            var known = await KnownAsync(db, commits.Select(c => c.Commit).ToList(), ct);
+            db.ContentEvents.AddRange(events.Where(e => !known.Contains((e.Commit, e.Kind, e.ItemId))));
+            var recorded = await db.RecordedHeads.FindAsync([1], ct) ?? db.RecordedHeads.Add(new RecordedHead()).Entity;
+            recorded.Commit = position;
+            await db.SaveChangesAsync(ct);
+        }
+
+        foreach (var (e, newBlob, oldBlob) in notify)
+        {
+            await NotifyAsync(e, newBlob, oldBlob, ct);
         }
     }
 
@@ -109,53 +88,54 @@ public sealed class ContentEventRecorder(
         (await db.ContentEvents.Where(e => commits.Contains(e.Commit)).Select(e => new { e.Commit, e.Kind, e.ItemId }).ToListAsync(ct))
         .Select(e => (e.Commit, e.Kind, e.ItemId)).ToHashSet();
 
-    private async Task<List<(ContentEvent, GitChange, string?)>> EventsOfAsync(GitCommitInfo commit)
+    private async Task<List<(ContentEvent, string?, string?)>> EventsOfAsync(CommitChanges commit)
     {
-        var list = new List<(ContentEvent, GitChange, string?)>();
-        IReadOnlyList<GitChange> changes;
-        try
-        {
-            changes = Repository.Changes(commit.ParentId, commit.Id);
-        }
-        catch (RevisionNotFoundException)
-        {
-            return list;
-        }
-
+        var list = new List<(ContentEvent, string?, string?)>();
         var snapshot = catalog.Current;
         var user = await people.ByEmailAsync(commit.AuthorEmail);
-        foreach (var change in changes.Take(2000))
+        foreach (var change in commit.Changes.Take(2000))
         {
-            if (ContentActivity.Describe(change.Path, snapshot) is not { Kind: PageDocuments.Kind or PageDocuments.TaskKind or PageDocuments.DocumentKind } what)
+            // A move reads, in the activity, as the old item gone and the new one created.
+            if (change.Kind == ChangeKind.Moved)
             {
+                Add(change.PathBefore!, "deleted", null, null);
+                Add(change.PathAfter!, "created", change.BlobAfter, null);
                 continue;
             }
 
-            var oldBlob = commit.ParentId is null ? null : Repository.BlobIdOf(change.Path, commit.ParentId);
-            var action = change.BlobId is null ? "deleted" : oldBlob is null ? "created" : "edited";
-            var space = change.Path[..change.Path.IndexOf('/')];
-            var tags = what.Kind == PageDocuments.Kind && PagePath.FromFilePath(change.Path) is { } p && snapshot.Find(p) is { } summary ? summary.Tags : [];
+            var action = change.Kind switch { ChangeKind.Added => "created", ChangeKind.Deleted => "deleted", _ => "edited" };
+            Add(change.Path, action, change.BlobAfter, change.BlobBefore);
+        }
+
+        return list;
+
+        void Add(string path, string action, string? newBlob, string? oldBlob)
+        {
+            if (ContentActivity.Describe(path, snapshot) is not { Item.Kind: ItemKind.Page or ItemKind.Task or ItemKind.Document } what)
+            {
+                return;
+            }
+
+            var tags = what.Item.Kind == ItemKind.Page && PagePath.FromFilePath(path) is { } p && snapshot.Find(p) is { } summary ? summary.Tags : [];
             list.Add((new ContentEvent
             {
-                Commit = commit.Id,
-                Kind = what.Kind,
-                ItemId = what.Id,
-                SpaceKey = space,
+                Commit = commit.Commit,
+                Kind = what.Item.Kind.Name(),
+                ItemId = what.Item.Id,
+                SpaceKey = ContentPaths.SpaceOf(path)!,
                 Action = action,
                 UserId = user?.Id,
-                AuthorName = Notifier.Cut(commit.AuthorName, 200),
+                AuthorName = Notifier.Cut(commit.Author, 200),
                 AuthorEmail = Notifier.Cut(commit.AuthorEmail, 200),
                 Title = Notifier.Cut(what.Title, 300),
                 Tags = Notifier.Cut(string.Join(' ', tags), 500),
                 Message = Notifier.Cut(commit.Subject, 300),
                 At = commit.When,
-            }, change, oldBlob));
+            }, newBlob, oldBlob));
         }
-
-        return list;
     }
 
-    private async Task NotifyAsync(ContentEvent e, GitChange change, string? oldBlob, CancellationToken ct)
+    private async Task NotifyAsync(ContentEvent e, string? newBlob, string? oldBlob, CancellationToken ct)
     {
         if (e.Action == "deleted")
         {
@@ -166,7 +146,7 @@ public sealed class ContentEventRecorder(
         var all = await people.AllAsync(ct);
         var groups = new List<(IEnumerable<string>, NotificationDraft)>();
         NotificationDraft Draft(string kind, string excerpt) => new(kind, e.UserId, e.AuthorName, e.Title, excerpt, url, e.SpaceKey);
-        var newText = e.Kind == PageDocuments.DocumentKind || change.BlobId is null ? null : Text(change.BlobId);
+        var newText = e.Kind == ItemKinds.Document || newBlob is null ? null : Text(newBlob);
         var oldText = newText is null || oldBlob is null ? null : Text(oldBlob);
         if (newText is not null && newText.Contains('@'))
         {
@@ -175,7 +155,7 @@ public sealed class ContentEventRecorder(
             groups.Add((all.Where(p => added.Contains(p.Handle)).Select(p => p.Id), Draft(NotificationKinds.Mention, Auth.MoveMessages.ForReader(e.Message, s => s == e.SpaceKey))));
         }
 
-        if (e.Kind == PageDocuments.TaskKind && newText is not null)
+        if (e.Kind == ItemKinds.Task && newText is not null)
         {
             var space = catalog.Current.FindSpace(e.SpaceKey);
             var now = TaskFile.Parse(e.SpaceKey, e.ItemId, newText, space?.FirstStatus ?? "todo");
@@ -188,13 +168,13 @@ public sealed class ContentEventRecorder(
 
         // One text for every recipient, who may read this space and maybe no other: a move names only paths in this space.
         var message = Auth.MoveMessages.ForReader(e.Message, s => s == e.SpaceKey);
-        groups.Add((await watches.WatchersOfAsync(Watches.Target(e.Kind, e.ItemId), Watches.Target("space", e.SpaceKey)), Draft(NotificationKinds.Changed, message)));
+        groups.Add((await watches.WatchersOfAsync(Watches.Target(new ItemRef(ItemKinds.FromName(e.Kind)!.Value, e.ItemId)), Watches.Target(ItemRef.Space(e.SpaceKey))), Draft(NotificationKinds.Changed, message)));
         await notifier.SendAsync(groups, ct);
     }
 
     private string? Text(string blobId)
     {
-        var bytes = Repository.ReadBlob(blobId);
+        var bytes = repository.ReadBlob(blobId);
         return bytes is null || bytes.Length > 2 * 1024 * 1024 ? null : Encoding.UTF8.GetString(bytes);
     }
 }

@@ -19,7 +19,7 @@ public static class FilesApi
     /// <summary>Maps the route.</summary>
     public static void MapFilesApi(this IEndpointRouteBuilder app) => app.MapGet("/files/{**path}", Get);
 
-    private static IResult Get(string path, IContentRepository repository, HttpContext http, SpaceAccess access)
+    private static IResult Get(string path, IContentFiles repository, HttpContext http, SpaceAccess access)
     {
         if (!IsSafe(path))
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Search;
+using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Git;
 using TeamWiki.Web.Indexing;
@@ -17,10 +18,10 @@ public static class HealthApi
     public static void MapHealthApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/health", Check).AllowAnonymous();
 
-    private static async Task<IResult> Check(IContentRepository repository, IDbContextFactory<TeamWikiDbContext> contexts, ISearchIndex index,
+    private static async Task<IResult> Check(IChangeFeed feed, IDbContextFactory<TeamWikiDbContext> contexts, ISearchIndex index,
         IndexerStatus indexer, CancellationToken ct)
     {
-        var repositoryOk = Try(() => repository.Head is null || repository.FindCommit(repository.Head) is not null);
+        var repositoryOk = Try(() => feed.Head is not { } tip || feed.Contains(tip));
         bool databaseOk;
         try
         {
@@ -33,7 +34,7 @@ public static class HealthApi
         }
 
         var indexOk = Try(index.IsHealthy);
-        var head = repository.Head;
+        var head = feed.Head;
         var indexedCommit = index.IndexedCommit;
         var (indexerState, details) = indexer.Evaluate(upToDate: head is null || head == indexedCommit);
         var unhealthy = !(repositoryOk && databaseOk && indexOk) || indexerState == "failing";

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Conversation;
 using TeamWiki.Storage.Data;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Notifications;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Auth;
@@ -116,13 +117,13 @@ public sealed class Comments(
             ? new List<string>()
             : await db.Comments.Where(c => c.Id == parent.Id || c.ParentId == parent.Id).Select(c => c.AuthorId).Distinct().ToListAsync();
         var authors = await db.ContentEvents.Where(e => e.Kind == target.Kind && e.ItemId == target.Id && e.UserId != null).Select(e => e.UserId!).Distinct().ToListAsync();
-        if (target.Kind == "task" && catalog.Current.FindTask(target.Id) is { } task)
+        if (target.Item.Kind == ItemKind.Task && catalog.Current.FindTask(target.Id) is { } task)
         {
             var all = await people.AllAsync();
             authors.AddRange(all.Where(p => p.Handle == task.Assignee || p.Handle == task.Reporter).Select(p => p.Id));
         }
 
-        var watchers = await watches.WatchersOfAsync(Watches.Target(target.Kind, target.Id), Watches.Target("space", target.Space));
+        var watchers = await watches.WatchersOfAsync(Watches.Target(target.Item), Watches.Target(ItemRef.Space(target.Space)));
         await notifier.SendAsync(
         [
             (await people.IdsOfHandlesAsync(text.Mentions(body)), Draft(NotificationKinds.Mention)),

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Conversation;
 using TeamWiki.Storage.Data;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Notifications;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Auth;
@@ -121,7 +122,7 @@ public sealed class Discussions(
         await notifier.SendAsync(
         [
             (await people.IdsOfHandlesAsync(text.Mentions(body)), new NotificationDraft(NotificationKinds.Mention, post.AuthorId, user.Name(), title, excerpt, url, space)),
-            (space is null ? [] : await watches.WatchersOfAsync(Watches.Target("space", space)), new NotificationDraft(NotificationKinds.Post, post.AuthorId, user.Name(), title, excerpt, url, space)),
+            (space is null ? [] : await watches.WatchersOfAsync(Watches.Target(ItemRef.Space(space))), new NotificationDraft(NotificationKinds.Post, post.AuthorId, user.Name(), title, excerpt, url, space)),
         ]);
         return (await ViewsAsync(db, user, [post], null))[0];
     }
@@ -159,7 +160,7 @@ public sealed class Discussions(
         [
             (await people.IdsOfHandlesAsync(text.Mentions(body)), new NotificationDraft(NotificationKinds.Mention, reply.AuthorId, user.Name(), title, excerpt, url, post.SpaceKey)),
             (thread, new NotificationDraft(NotificationKinds.Reply, reply.AuthorId, user.Name(), title, excerpt, url, post.SpaceKey)),
-            (await watches.WatchersOfAsync(Watches.Target("post", post.Id.ToString())), new NotificationDraft(NotificationKinds.Reply, reply.AuthorId, user.Name(), title, excerpt, url, post.SpaceKey)),
+            (await watches.WatchersOfAsync(Watches.PostTarget(post.Id)), new NotificationDraft(NotificationKinds.Reply, reply.AuthorId, user.Name(), title, excerpt, url, post.SpaceKey)),
         ]);
         var views = await ViewsAsync(db, user, [post], null);
         return views[0].Replies.First(r => r.Id == reply.Id);

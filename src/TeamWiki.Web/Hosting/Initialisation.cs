@@ -27,7 +27,7 @@ public static class Initialisation
         var options = services.GetRequiredService<IOptions<TeamWikiOptions>>().Value;
         var watch = Stopwatch.StartNew();
 
-        var repository = services.GetRequiredService<IContentRepository>();
+        var repository = services.GetRequiredService<GitContentRepository>();
         if (options.SeedSampleContent)
         {
             var sample = options.SampleContentDirectory ?? Path.Combine(AppContext.BaseDirectory, "content-sample");

@@ -1,4 +1,5 @@
 using TeamWiki.Search;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Storage.Tasks;
 using TeamWiki.Web.Markup;
@@ -9,13 +10,13 @@ namespace TeamWiki.Web.Indexing;
 public sealed class PageDocuments(MarkdownRenderer renderer, IContentCatalog? catalog = null)
 {
     /// <summary>The kind of page documents.</summary>
-    public const string Kind = "page";
+    public const string Kind = ItemKinds.Page;
 
     /// <summary>The kind of tasks.</summary>
-    public const string TaskKind = "task";
+    public const string TaskKind = ItemKinds.Task;
 
     /// <summary>The kind of uploaded documents.</summary>
-    public const string DocumentKind = "document";
+    public const string DocumentKind = ItemKinds.Document;
 
     /// <summary>The index record of a page.</summary>
     public SearchDocument From(WikiPage page) =>

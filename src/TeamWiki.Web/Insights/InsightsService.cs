@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Activity;
 using TeamWiki.Storage.Data;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Auth;
 
@@ -85,8 +86,8 @@ public sealed class InsightsService(IDbContextFactory<TeamWikiDbContext> context
             .Concat(comments.Select(c => (Who: c.AuthorId, At: c.CreatedAt))).ToList();
         var weekRows = Enumerable.Range(0, weeks).Select(i => from.AddDays(7 * i)).Select(w => new WeekFigures(
             w,
-            events.Count(e => e.Kind == "page" && e.Action == "created" && WeekOf(e.At) == w),
-            events.Count(e => e.Kind == "page" && e.Action == "edited" && WeekOf(e.At) == w),
+            events.Count(e => e.Kind == ItemKinds.Page && e.Action == "created" && WeekOf(e.At) == w),
+            events.Count(e => e.Kind == ItemKinds.Page && e.Action == "edited" && WeekOf(e.At) == w),
             posts.Count(p => WeekOf(p.CreatedAt) == w),
             answers.Count(a => WeekOf(a.CreatedAt) == w),
             contributions.Where(c => WeekOf(c.At) == w).Select(c => c.Who).Distinct().Count())).ToList();
@@ -110,7 +111,7 @@ public sealed class InsightsService(IDbContextFactory<TeamWikiDbContext> context
             .OrderByDescending(g => g.Count).ThenByDescending(g => g.Last).Take(20).ToList();
 
         var pageIds = pages.Select(p => p.Path.Value).ToHashSet();
-        var lastChanged = (await db.ContentEvents.AsNoTracking().Where(e => e.Kind == "page" && (all || e.SpaceKey == space))
+        var lastChanged = (await db.ContentEvents.AsNoTracking().Where(e => e.Kind == ItemKinds.Page && (all || e.SpaceKey == space))
                 .GroupBy(e => e.ItemId).Select(g => new { Id = g.Key, Last = g.Max(e => e.At) }).ToListAsync())
             .Where(x => pageIds.Contains(x.Id)).ToList();
         var staleBefore = now.AddDays(-StaleAfterDays);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Data;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Conversation;
@@ -18,25 +19,24 @@ public sealed class WatchTargets(IContentCatalog catalog, SpaceAccess access, Di
             return null;
         }
 
-        if (target.StartsWith("space:", StringComparison.OrdinalIgnoreCase))
+        if (Watches.ParsePostTarget(target) is { } postId)
         {
-            var key = target[6..].Trim().ToLowerInvariant();
-            return catalog.Current.FindSpace(key) is not null && access.CanRead(user, key) ? "space:" + key : null;
-        }
-
-        if (target.StartsWith("post:", StringComparison.OrdinalIgnoreCase))
-        {
-            if (!long.TryParse(target[5..], out var id))
-            {
-                return null;
-            }
-
             await using var db = await contexts.CreateDbContextAsync();
-            var post = await db.Posts.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.SpaceKey }).FirstOrDefaultAsync();
-            return post is not null && discussions.CanRead(user, post.SpaceKey) ? $"post:{id}" : null;
+            var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => new { p.SpaceKey }).FirstOrDefaultAsync();
+            return post is not null && discussions.CanRead(user, post.SpaceKey) ? Watches.PostTarget(postId) : null;
         }
 
-        var resolved = ConversationTarget.Resolve(target, catalog.Current);
+        if (!ItemRef.TryParse(target, out var item))
+        {
+            return null;
+        }
+
+        if (item.Kind == ItemKind.Space)
+        {
+            return catalog.Current.FindSpace(item.Id) is not null && access.CanRead(user, item.Id) ? Watches.Target(item) : null;
+        }
+
+        var resolved = ConversationTarget.Resolve(item, catalog.Current);
         return resolved is not null && access.CanRead(user, resolved.Space) ? resolved.Value : null;
     }
 }

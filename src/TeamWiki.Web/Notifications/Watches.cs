@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Data;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Notifications;
 
 namespace TeamWiki.Web.Notifications;
@@ -46,6 +47,15 @@ public sealed class Watches(IDbContextFactory<TeamWikiDbContext> contexts)
         return await db.Watches.Where(w => targets.Contains(w.Target)).Select(w => w.UserId).Distinct().ToListAsync();
     }
 
-    /// <summary>The watch target of a page, task, document or space.</summary>
-    public static string Target(string kind, string id) => kind + ":" + id;
+    /// <summary>The watch target of a page, task, document or space (its stored <c>kind:id</c> form).</summary>
+    public static string Target(ItemRef item) => item.ToString();
+
+    /// <summary>The watch target of a post (posts live in the database, not in git).</summary>
+    public static string PostTarget(long id) => PostPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The post id of a post's watch target (<c>post:{id}</c>, prefix case-insensitive), or null.</summary>
+    public static long? ParsePostTarget(string? target) =>
+        target is not null && target.StartsWith(PostPrefix, StringComparison.OrdinalIgnoreCase) && long.TryParse(target[PostPrefix.Length..], out var id) ? id : null;
+
+    private const string PostPrefix = "post:";
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TeamWiki.Storage;
+using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Storage.Spaces;
@@ -27,6 +28,7 @@ public sealed class TempWiki : IDisposable
             ContentSeeder.SeedIfEmpty(Repository, Paths.ContentSample, NullLogger.Instance);
         }
 
+        Feed = new ChangeFeed(Repository);
         Catalog = new ContentCatalog(Repository);
         Pages = new PageStore(Repository, Catalog, Options.Create(new StorageOptions { MaxPageBytes = maxPageBytes }));
         foreach (var space in spaces)
@@ -45,6 +47,8 @@ public sealed class TempWiki : IDisposable
     public GitContentRepository Repository { get; }
 
     public ContentCatalog Catalog { get; }
+
+    public ChangeFeed Feed { get; }
 
     public PageStore Pages { get; }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Git;
 using TeamWiki.Web.Tests.Support;
 
@@ -78,5 +79,5 @@ public class WritesAllOrNothingTests(TeamWikiFactory factory) : IClassFixture<Te
     }
 
     /// <summary>The tip of the branch.</summary>
-    private string? Head() => factory.Services.GetRequiredService<IContentRepository>().Head;
+    private string? Head() => factory.Services.GetRequiredService<IChangeFeed>().Head;
 }

@@ -1,20 +1,26 @@
-using TeamWiki.Web.Indexing;
+using TeamWiki.Storage.Items;
 
 namespace TeamWiki.Web.Components.Shared;
 
-/// <summary>Where the UI shows a page, task or document (the kinds of search hits).</summary>
+/// <summary>The one place that knows where the UI shows a page, task, document or space.</summary>
 public static class ItemLinks
 {
-    /// <summary>The UI address of an item of a kind (<c>page</c>, <c>task</c>, <c>document</c>) by its id.</summary>
-    public static string For(string kind, string id) => kind switch
+    /// <summary>The UI address of an item.</summary>
+    public static string For(ItemRef item) => item.Kind switch
     {
-        PageDocuments.TaskKind => $"/tasks/{Uri.EscapeDataString(id)}",
-        PageDocuments.DocumentKind => Document(id),
-        _ => $"/wiki/{id}",
+        ItemKind.Task => $"/tasks/{Uri.EscapeDataString(item.Id)}",
+        ItemKind.Document => $"/documents/{Uri.EscapeDataString(item.Id)}",
+        _ => $"/wiki/{item.Id}",
     };
 
+    /// <summary>
+    /// The UI address of an item of a stored kind name (a search hit's or an activity row's kind) by its
+    /// id; an unknown kind is shown as a page, as search hits always were.
+    /// </summary>
+    public static string For(string kind, string id) => For(new ItemRef(ItemKinds.FromName(kind) ?? ItemKind.Page, id));
+
     /// <summary>The UI address of a document.</summary>
-    public static string Document(string id) => $"/documents/{Uri.EscapeDataString(id)}";
+    public static string Document(string id) => For(new ItemRef(ItemKind.Document, id));
 
     /// <summary>The download address of a document (a version of it when given).</summary>
     public static string Download(string id, string? version = null) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Git;
 using TeamWiki.Web.Indexing;
@@ -38,7 +39,7 @@ public class MalformedRequestFuzzTests(TeamWikiFactory factory) : IClassFixture<
         };
         var random = new Random(Seed);
         var failures = new List<string>();
-        var repository = factory.Services.GetRequiredService<IContentRepository>();
+        var repository = factory.Services.GetRequiredService<IChangeFeed>();
         var head = repository.Head;
         var total = Math.Max(MinimumRequests, routes.Count * RequestsPerRoute);
         for (var i = 0; i < total; i++)
@@ -91,7 +92,7 @@ public class MalformedRequestFuzzTests(TeamWikiFactory factory) : IClassFixture<
 
     private async Task<string> StateAsync()
     {
-        var head = factory.Services.GetRequiredService<IContentRepository>().Head;
+        var head = factory.Services.GetRequiredService<IChangeFeed>().Head;
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<TeamWikiDbContext>>().CreateDbContextAsync();
         var counts = new List<string> { $"head={head}" };
         // Left out: SearchMisses, where a search that finds nothing is recorded for the insights page by
