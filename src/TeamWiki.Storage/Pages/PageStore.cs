@@ -31,13 +31,7 @@ public sealed class PageStore : IPageStore
     {
         // One commit for everything: the text and the revision handed out must match, or a later save
         // based on that revision would undo whatever changed in between.
-        var at = revision ?? _repository.Head;
-        if (at is null)
-        {
-            return null;
-        }
-
-        var file = _repository.ReadFile(path.FilePath, at);
+        var file = revision is null ? AtTip(path) : _repository.ReadFile(path.FilePath, revision);
         if (file is null)
         {
             return null;
@@ -48,6 +42,21 @@ public sealed class PageStore : IPageStore
         var change = LastChange(path.FilePath, file) ?? _repository.FindCommit(file.CommitId)!;
         return new WikiPage(path, PageTitles.Of(path, meta, body), text, body, meta, file.BlobId,
             change.Id, change.AuthorName, change.AuthorEmail, change.When);
+    }
+
+    /// <summary>
+    /// The page at the tip, found through the catalog (which is at the tip) and read by blob id: no walk
+    /// down the repository's trees, whose folder for a big space holds thousands of entries.
+    /// </summary>
+    private GitFile? AtTip(PagePath path)
+    {
+        var snapshot = _catalog.Current;
+        if (snapshot.Commit is not { } commit || snapshot.Find(path) is not { } summary)
+        {
+            return null;
+        }
+
+        return _repository.ReadBlob(summary.BlobId) is { } bytes ? new GitFile(path.FilePath, summary.BlobId, commit, bytes) : null;
     }
 
     /// <inheritdoc />
