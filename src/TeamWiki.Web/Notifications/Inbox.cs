@@ -5,8 +5,30 @@ using TeamWiki.Storage.Notifications;
 namespace TeamWiki.Web.Notifications;
 
 /// <summary>One person's notifications: reading and marking them read.</summary>
-public sealed class Inbox(IDbContextFactory<TeamWikiDbContext> contexts, NotificationHub hub)
+public sealed class Inbox
 {
+    private readonly IDbContextFactory<TeamWikiDbContext> contexts;
+    private readonly NotificationHub hub;
+
+    // The bell in every signed-in page's header: the unread count and the latest few, kept per person
+    // until the hub says that person's notifications changed (everything that writes them tells it).
+    private readonly Hosting.ReadThroughCache<(int Unread, IReadOnlyList<Notification> Latest)> _bells = new(TimeSpan.FromSeconds(30));
+
+    /// <summary>Creates the inbox; it forgets a person's bell whenever the hub reports a change for them.</summary>
+    public Inbox(IDbContextFactory<TeamWikiDbContext> contexts, NotificationHub hub)
+    {
+        this.contexts = contexts;
+        this.hub = hub;
+        hub.Invalidated += _bells.Invalidate;
+    }
+
+    /// <summary>The unread count and the latest <paramref name="max"/> (at most 20) notifications, newest first, for the header's bell.</summary>
+    public async Task<(int Unread, IReadOnlyList<Notification> Latest)> BellAsync(string userId, int max = 10)
+    {
+        var bell = await _bells.GetAsync(userId, async () => (await UnreadCountAsync(userId), await LatestAsync(userId, 20)));
+        return (bell.Unread, bell.Latest.Take(Math.Clamp(max, 1, 20)).ToList());
+    }
+
     /// <summary>Number of unread notifications.</summary>
     public async Task<int> UnreadCountAsync(string userId)
     {
