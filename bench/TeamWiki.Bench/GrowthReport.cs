@@ -34,9 +34,11 @@ public static class GrowthReport
             (cold start: from starting the process to the first `200` of a signed-in page view; the index catches up
             on the commits afterwards, before anything is measured). One request at a time with a signed-in cookie
             ({samples * 3} page views of 200 warm pages of the big space interleaved with the 10 pages of the small one;
-            {Math.Min(samples, 30)} page histories; {samples} saves `PUT /api/pages/…` with a bearer token into each space,
-            interleaved with a raw LibGit2Sharp commit of the same change — blob, trees along the path from the parent,
-            commit, branch — into a copy of the same repository, in this process). Throughput: `wrk -t2 -c8 -d{seconds}s`
+            {Math.Min(samples, 30)} page histories; {samples} saves `PUT /api/pages/…` with a bearer token into each space, the two
+            spaces taking turns going first, each save sent once the server had caught up with the one before (its
+            search index; as people’s saves are spaced), and after each pair a raw LibGit2Sharp commit of the big
+            space's change — blob, trees along the path from the parent, commit, branch — into a copy of the same
+            repository, in the benchmark's process). Throughput: `wrk -t2 -c8 -d{seconds}s`
             over the warm pages, then over one static file of the same size served by Kestrel (a minimal ASP.NET Core
             app with `UseStaticFiles`, Production) in the same run. **Page history is measured as it is on this
             branch** (a walk of the commits); it is being moved to an index in parallel, and the lead re-runs this after merging.

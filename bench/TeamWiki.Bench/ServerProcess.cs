@@ -87,7 +87,7 @@ public sealed partial class ServerProcess : IDisposable
                 return;
             }
 
-            await Task.Delay(250);
+            await Task.Delay(25);
         }
 
         throw new TimeoutException("The index did not catch up");
