@@ -1,12 +1,30 @@
 using TeamWiki.Bench;
 
-// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|projects|rendering|all] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--queries N] [--tasks N] [--documents N] [--render-bytes N] [--render-runs N]
+// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|projects|rendering|growth|all] [--growth-sizes 1000,10000,100000] [--commits N] [--samples N] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--queries N] [--tasks N] [--documents N] [--render-bytes N] [--render-runs N]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v && int.TryParse(v, out var n) ? n : fallback;
 var pages = Option("--pages", 10_000);
 var command = "dotnet run -c Release --project bench/TeamWiki.Bench -- " + string.Join(' ', args);
 var report = new BenchmarkReport(Path.Combine(BenchCorpus.RepositoryRoot(), "docs", "benchmarks.md"));
+
+if (what is "growth")
+{
+    // Not part of "all": with 100,000 pages it runs for an hour on the 2-core machine.
+    var sizes = (args.SkipWhile(a => a != "--growth-sizes").Skip(1).FirstOrDefault() ?? "1000,10000,100000")
+        .Split(',').Select(int.Parse).ToArray();
+    var samples = Option("--samples", 100);
+    var seconds = Option("--seconds", 10);
+    var rows = new List<GrowthBenchmark.Row>();
+    foreach (var size in sizes)
+    {
+        Console.WriteLine($"Growth: {size:N0} pages…");
+        rows.Add(await GrowthBenchmark.MeasureAsync(size, Option("--commits", 10_000), samples, seconds));
+        var section = GrowthReport.Format(rows, samples, seconds);
+        report.Write("growth", "Growth: cost of a change, not of the wiki", command, section);
+        Console.WriteLine(section);
+    }
+}
 
 if (what is "storage" or "all")
 {

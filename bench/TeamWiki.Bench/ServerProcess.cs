@@ -26,7 +26,7 @@ public sealed partial class ServerProcess : IDisposable
     /// <summary>From process start to "Now listening".</summary>
     public TimeSpan Startup { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, string? seedFrom, int port = 0)
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, string? seedFrom, int port = 0, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo("dotnet", $"TeamWiki.Web.dll --urls http://127.0.0.1:{port}")
         {
@@ -41,6 +41,11 @@ public sealed partial class ServerProcess : IDisposable
         psi.Environment["TeamWiki__Bootstrap__ApiToken"] = Token;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         if (seedFrom is not null)
         {
             psi.Environment["TeamWiki__SampleContentDirectory"] = seedFrom;
@@ -82,7 +87,7 @@ public sealed partial class ServerProcess : IDisposable
                 return;
             }
 
-            await Task.Delay(250);
+            await Task.Delay(25);
         }
 
         throw new TimeoutException("The index did not catch up");

@@ -28,6 +28,11 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     private volatile string? _head;
     private int _disposed;
 
+    /// <summary>The largest tree the object cache keeps: a folder of about 100,000 pages.</summary>
+    private const long CachedTreeBytes = 8 * 1024 * 1024;
+
+    static GitContentRepository() => NativeGit.CacheTreesUpTo(CachedTreeBytes);
+
     private GitContentRepository(string gitDirectory, RepositoryPresence presence, ILogger logger)
     {
         GitDirectory = gitDirectory;

@@ -24,6 +24,32 @@ internal static class NativeGit
     [DllImport(Library, EntryPoint = "git_libgit2_init")]
     public static extern int Init();
 
+    /// <summary>GIT_OPT_SET_CACHE_OBJECT_LIMIT: the largest object of a type that the per-repository object cache keeps.</summary>
+    private const int SetCacheObjectLimit = 6;
+
+    /// <summary>GIT_OBJECT_TREE.</summary>
+    private const int TreeType = 2;
+
+    // git_libgit2_opts is variadic; this option reads an int (the object type) and a size_t, which the
+    // x64 and arm64 calling conventions pass exactly as these fixed arguments.
+    [DllImport(Library, EntryPoint = "git_libgit2_opts")]
+    private static extern int Options(int option, int type, nuint size);
+
+    /// <summary>
+    /// Lets the object cache keep trees up to <paramref name="bytes"/>. libgit2 caches trees only up to 4 KB
+    /// by default, so the folder of a space with thousands of pages (a tree of hundreds of kilobytes) was
+    /// inflated and parsed again for every read and every diff that passed through it.
+    /// </summary>
+    public static void CacheTreesUpTo(long bytes)
+    {
+        Init();
+        var code = Options(SetCacheObjectLimit, TreeType, (nuint)bytes);
+        if (code < 0)
+        {
+            throw new InvalidOperationException(LastError(code));
+        }
+    }
+
     [DllImport(Library, EntryPoint = "git_repository_open")]
     public static extern int RepositoryOpen(out IntPtr repository, [MarshalAs(UnmanagedType.LPUTF8Str)] string path);
 

@@ -7,21 +7,28 @@ using TeamWiki.Storage.Spaces;
 namespace TeamWiki.Storage.Pages;
 
 /// <summary>
-/// Keeps <see cref="ContentSnapshot"/> in step with the branch. A rebuild takes the previous file list
-/// and applies what changed since (a tree diff, which skips unchanged folders), or lists the whole tree
-/// when there is no previous list or too much changed; it reads only blobs it has not parsed before: a
-/// blob id names its content, so the parsed front matter of an unchanged page is reused.
+/// Keeps <see cref="ContentSnapshot"/> in step with the branch. After the branch moved, the next snapshot
+/// is the previous one with the changes between the two commits applied (a tree diff, which skips
+/// unchanged folders; <see cref="SnapshotBuilder"/>), so a commit costs what it changed, not the size of
+/// the wiki. Only without a previous snapshot (the first one, or after history was rewritten from
+/// outside) is the whole tree listed. It reads only blobs it has not parsed before: a blob id names its
+/// content, so the parsed front matter of an unchanged page is reused, also across restarts.
 /// </summary>
 public sealed class ContentCatalog : IContentCatalog
 {
+    /// <summary>How long the parsed front matter may wait before it is written to disk: at most once per this, not once per commit.</summary>
+    private static readonly TimeSpan CacheSaveDelay = TimeSpan.FromSeconds(5);
+
     private readonly IContentRepository _repository;
     private readonly ParsedPageCache _cache;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string BlobId, string Key), Tasks.WikiTask> _tasks = new();
     private readonly Lock _rebuild = new();
     private volatile ContentSnapshot _snapshot = ContentSnapshot.Empty;
-    private (string Commit, Dictionary<string, string> Files)? _listed;
     private readonly Dictionary<string, FileRole> _roles = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
+
+    // How many pages use each parsed blob: a parse no page uses any more is forgotten, without a sweep of all of them.
+    private readonly Dictionary<string, int> _blobUses = new(StringComparer.Ordinal);
+    private int _saveScheduled;
 
     // Settings files already warned about, by blob id: each broken version is logged once, not on every commit.
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
@@ -70,104 +77,135 @@ public sealed class ContentCatalog : IContentCatalog
             return ContentSnapshot.Empty;
         }
 
-        var entries = Files(head);
-        var known = _cache.Entries.Count;
-        var pages = new List<PageSummary>();
-        var taskEntries = new List<(string Space, string Key, GitEntry Entry)>();
-        var taskKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var highest = new Dictionary<string, int>(StringComparer.Ordinal);
-        var documents = new List<GitEntry>();
-        var spaceFiles = new Dictionary<string, string>(StringComparer.Ordinal);
-        var spaceKeys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        var previous = _snapshot;
+        var changes = previous.Commit is { } from ? ChangesOrNull(from, head) : null;
+        var full = changes is null;
+        if (full)
         {
-            var role = RoleOf(entry.Path);
+            changes = _repository.ListFiles(head).Select(e => new GitChange(e.Path, e.BlobId)).ToList();
+            _blobUses.Clear();
+        }
+
+        var known = _cache.Entries.Count;
+        var forgotten = 0;
+        var builder = new SnapshotBuilder(full ? ContentSnapshot.Empty : previous);
+        var newTasks = new List<(FileRole Role, GitEntry Entry)>();
+        foreach (var change in changes!)
+        {
+            var role = RoleOf(change.Path);
             switch (role.Kind)
             {
                 case FileKind.Page:
-                    var path = role.Page;
-                    var parsed = _cache.Entries.GetOrAdd(entry.BlobId, Parse);
-                    var title = parsed.Meta.Title ?? parsed.Heading ?? PageTitles.FromSlug(path.Name);
-                    pages.Add(new PageSummary(path, title, parsed.Meta.Tags, parsed.Meta.Description, parsed.Meta.Language, entry.BlobId));
-                    spaceKeys.Add(path.Space);
-                    break;
-                case FileKind.SpaceMetadata:
-                    spaceFiles[role.Space] = entry.BlobId;
-                    spaceKeys.Add(role.Space);
-                    break;
-                case FileKind.Task:
-                    // A key in two files (one put there by hand): the first one found counts.
-                    if (taskKeys.Add(role.TaskKey))
+                    if (builder.PageAt(role.Page.Value) is { } old && Release(old.BlobId))
                     {
-                        taskEntries.Add((role.Space, role.TaskKey, entry));
+                        forgotten++;
                     }
 
-                    Count(highest, role.Space, role.TaskKey);
+                    if (change.BlobId is not { } blob)
+                    {
+                        builder.RemovePage(role.Page);
+                        break;
+                    }
+
+                    var parsed = _cache.Entries.GetOrAdd(blob, Parse);
+                    _blobUses[blob] = _blobUses.GetValueOrDefault(blob) + 1;
+                    var title = parsed.Meta.Title ?? parsed.Heading ?? PageTitles.FromSlug(role.Page.Name);
+                    builder.SetPage(new PageSummary(role.Page, title, parsed.Meta.Tags, parsed.Meta.Description, parsed.Meta.Language, blob));
+                    break;
+                case FileKind.SpaceMetadata:
+                    builder.SetSpaceFile(role.Space, change.BlobId);
+                    break;
+                case FileKind.Task:
+                    builder.RemoveTask(change.Path, role.TaskKey);
+                    builder.RemoveTaskNumber(role.Space, Number(role.TaskKey), change.Path);
+                    if (change.BlobId is { } taskBlob)
+                    {
+                        builder.AddTaskNumber(role.Space, Number(role.TaskKey), change.Path);
+                        newTasks.Add((role, new GitEntry(change.Path, taskBlob)));
+                    }
+
                     break;
                 case FileKind.DeletedTask:
-                    Count(highest, role.Space, role.TaskKey);
+                    builder.RemoveTaskNumber(role.Space, Number(role.TaskKey), change.Path);
+                    if (change.BlobId is not null)
+                    {
+                        builder.AddTaskNumber(role.Space, Number(role.TaskKey), change.Path);
+                    }
+
                     break;
                 case FileKind.Document:
-                    documents.Add(entry);
+                    if (change.BlobId is { } documentBlob)
+                    {
+                        builder.SetDocument(role.Space, new GitEntry(change.Path, documentBlob));
+                    }
+                    else
+                    {
+                        builder.RemoveDocument(role.Space, change.Path);
+                    }
+
                     break;
             }
         }
 
-        var spaces = spaceKeys.Select(key => ReadSpace(key, spaceFiles.GetValueOrDefault(key))).ToList();
-        var firstStatus = spaces.ToDictionary(s => s.Key, s => s.FirstStatus, StringComparer.Ordinal);
-        var tasks = taskEntries.Select(t => _tasks.GetOrAdd((t.Entry.BlobId, t.Key), _ =>
-            Tasks.TaskFile.Parse(t.Space, t.Key, Encoding.UTF8.GetString(_repository.ReadBlob(t.Entry.BlobId) ?? []), firstStatus.GetValueOrDefault(t.Space, "todo")))
-            with { BlobId = t.Entry.BlobId, FilePath = t.Entry.Path }).ToList();
-        var liveTasks = taskEntries.Select(t => (t.Entry.BlobId, t.Key)).ToHashSet();
-        foreach (var gone in _tasks.Keys.Where(k => !liveTasks.Contains(k)).ToList())
+        // Tasks come after the spaces are settled: a task without a status gets its space's first column.
+        builder.SettleSpaces(ReadSpace);
+        foreach (var (role, entry) in newTasks)
         {
-            _tasks.TryRemove(gone, out _);
+            var firstStatus = builder.SpaceAsWritten(role.Space)?.FirstStatus ?? "todo";
+            var text = Encoding.UTF8.GetString(_repository.ReadBlob(entry.BlobId) ?? []);
+            builder.SetTask(entry.Path, Tasks.TaskFile.Parse(role.Space, role.TaskKey, text, firstStatus) with { BlobId = entry.BlobId, FilePath = entry.Path });
         }
 
-        // Forget parses of blobs no page uses any more, and keep the rest for the next start.
-        var live = pages.Select(p => p.BlobId).ToHashSet(StringComparer.Ordinal);
-        var stale = _cache.Entries.Keys.Where(k => !live.Contains(k)).ToList();
-        foreach (var blob in stale)
+        if (full)
         {
-            _cache.Entries.TryRemove(blob, out _);
-        }
-
-        if (_cache.Entries.Count != known || stale.Count > 0)
-        {
-            _ = Task.Run(SaveCache);
-        }
-
-        return new ContentSnapshot(head, pages, spaces, tasks, highest, documents);
-    }
-
-    /// <summary>The files at <paramref name="head"/>: the previous list plus the changes since, or the whole tree.</summary>
-    private List<GitEntry> Files(string head)
-    {
-        const int MaxChanges = 5_000;
-        Dictionary<string, string> files;
-        if (_listed is { } listed && ChangesOrNull(listed.Commit, head) is { Count: <= MaxChanges } changes)
-        {
-            files = new Dictionary<string, string>(listed.Files, StringComparer.Ordinal);
-            foreach (var change in changes)
+            // Forget parses of blobs no page uses (a cache file from an older tree); from here on, releases keep it tidy.
+            foreach (var stale in _cache.Entries.Keys.Where(k => !_blobUses.ContainsKey(k)).ToList())
             {
-                if (change.BlobId is null)
-                {
-                    files.Remove(change.Path);
-                }
-                else
-                {
-                    files[change.Path] = change.BlobId;
-                }
+                _cache.Entries.TryRemove(stale, out _);
+                forgotten++;
             }
         }
-        else
+
+        if (_cache.Entries.Count != known || forgotten > 0)
         {
-            files = _repository.ListFiles(head).ToDictionary(e => e.Path, e => e.BlobId, StringComparer.Ordinal);
+            ScheduleCacheSave();
         }
 
-        _listed = (head, files);
-        return files.Select(f => new GitEntry(f.Key, f.Value)).ToList();
+        return builder.ToSnapshot(head);
     }
+
+    /// <summary>One page fewer uses <paramref name="blobId"/>; true when none does any more and its parse was forgotten.</summary>
+    private bool Release(string blobId)
+    {
+        var uses = _blobUses.GetValueOrDefault(blobId) - 1;
+        if (uses > 0)
+        {
+            _blobUses[blobId] = uses;
+            return false;
+        }
+
+        _blobUses.Remove(blobId);
+        return _cache.Entries.TryRemove(blobId, out _);
+    }
+
+    /// <summary>Writing the cache is a full rewrite of it: do it once after a burst of commits, not per commit.</summary>
+    private void ScheduleCacheSave()
+    {
+        if (Interlocked.Exchange(ref _saveScheduled, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(CacheSaveDelay);
+            Volatile.Write(ref _saveScheduled, 0);
+            SaveCache();
+        });
+    }
+
+    private static int Number(string taskKey) =>
+        int.Parse(taskKey[(taskKey.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 
     private IReadOnlyList<GitChange>? ChangesOrNull(string from, string to)
     {
@@ -237,12 +275,6 @@ public sealed class ContentCatalog : IContentCatalog
         return parts is [var docSpace, Documents.DocumentStore.Folder, _] && Slug.IsSlug(docSpace)
             ? new FileRole(FileKind.Document, docSpace)
             : new FileRole(FileKind.Other);
-    }
-
-    private static void Count(Dictionary<string, int> highest, string space, string key)
-    {
-        var number = int.Parse(key[(key.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        highest[space] = Math.Max(highest.GetValueOrDefault(space), number);
     }
 
     /// <summary>The space from its settings file; a file that cannot be read is logged (once per version).</summary>

@@ -1,93 +1,142 @@
+using System.Collections.Immutable;
 using TeamWiki.Storage.Spaces;
 
 namespace TeamWiki.Storage.Pages;
 
 /// <summary>
-/// Every page and space at one commit, immutable. Built once per commit and shared by all readers:
-/// the page tree, wiki-link resolution and space lists read it instead of git.
+/// Every page and space at one commit, immutable. Shared by all readers: the page tree, wiki-link
+/// resolution and space lists read it instead of git. Its collections are persistent (immutable, with
+/// structural sharing): the catalog makes the next snapshot from this one and a commit's changes
+/// (<see cref="SnapshotBuilder"/>), so a commit costs what it changed, not the number of pages, and
+/// everything a page view asks of it — a page, a space's tree, breadcrumbs — is ready without building.
 /// </summary>
 public sealed class ContentSnapshot
 {
-    private readonly Dictionary<string, PageSummary> _pages;
-    private readonly Dictionary<string, List<PageSummary>> _byTitle;
-    private readonly Dictionary<string, SpaceInfo> _spaces;
-    private readonly IReadOnlyList<SpaceInfo> _sortedSpaces;
-    private readonly ILookup<string, PageSummary> _bySpace;
+    internal ImmutableDictionary<string, PageSummary> PagesByPath { get; init; } = ImmutableDictionary.Create<string, PageSummary>(StringComparer.Ordinal);
 
-    // The snapshot never changes, so each space's tree is built once, on first use, and shared by every
-    // request that shows it (the side navigation asks for it on every page view).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<PageTreeNode>> _trees = new(StringComparer.Ordinal);
+    /// <summary>Pages by trimmed title (ignoring case), each set ordered by path.</summary>
+    internal ImmutableDictionary<string, ImmutableSortedSet<PageSummary>> ByTitle { get; init; } = ImmutableDictionary.Create<string, ImmutableSortedSet<PageSummary>>(StringComparer.OrdinalIgnoreCase);
 
-    private readonly Dictionary<string, Tasks.WikiTask> _tasks;
-    private readonly ILookup<string, Tasks.WikiTask> _tasksBySpace;
-    private readonly Dictionary<string, int> _highestTaskNumber;
-    private readonly ILookup<string, Git.GitEntry> _documents;
+    internal ImmutableDictionary<string, ImmutableDictionary<string, PageSummary>> BySpace { get; init; } = ImmutableDictionary.Create<string, ImmutableDictionary<string, PageSummary>>(StringComparer.Ordinal);
+
+    /// <summary>The nodes of every space's page tree (see <see cref="PageTreeIndex"/>).</summary>
+    internal ImmutableDictionary<string, PageTreeNode> TreeNodes { get; init; } = ImmutableDictionary.Create<string, PageTreeNode>(StringComparer.Ordinal);
+
+    /// <summary>The blob of each space's settings file.</summary>
+    internal ImmutableDictionary<string, string> SpaceFiles { get; init; } = ImmutableDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Each space as its settings file says, before task prefixes are made unique.</summary>
+    internal ImmutableDictionary<string, SpaceInfo> SpacesAsWritten { get; init; } = ImmutableDictionary.Create<string, SpaceInfo>(StringComparer.Ordinal);
+
+    internal ImmutableDictionary<string, SpaceInfo> SpacesByKey { get; init; } = ImmutableDictionary.Create<string, SpaceInfo>(StringComparer.Ordinal);
+
+    internal IReadOnlyList<SpaceInfo> SortedSpaces { get; init; } = [];
+
+    /// <summary>Every task file by key (ignoring case) and path: a key in two files (one put there by hand) is in both.</summary>
+    internal ImmutableDictionary<string, ImmutableSortedDictionary<string, Tasks.WikiTask>> TaskFiles { get; init; } = ImmutableDictionary.Create<string, ImmutableSortedDictionary<string, Tasks.WikiTask>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The task that counts for each key: the one in the first file by path.</summary>
+    internal ImmutableDictionary<string, Tasks.WikiTask> TasksByKey { get; init; } = ImmutableDictionary.Create<string, Tasks.WikiTask>(StringComparer.OrdinalIgnoreCase);
+
+    internal ImmutableDictionary<string, ImmutableSortedDictionary<string, Tasks.WikiTask>> TasksBySpace { get; init; } = ImmutableDictionary.Create<string, ImmutableSortedDictionary<string, Tasks.WikiTask>>(StringComparer.Ordinal);
+
+    /// <summary>The numbers used in each space by task and deleted-task files (and given to the constructor), with where each came from.</summary>
+    internal ImmutableDictionary<string, ImmutableSortedSet<(int Number, string Path)>> TaskNumbers { get; init; } = ImmutableDictionary.Create<string, ImmutableSortedSet<(int Number, string Path)>>(StringComparer.Ordinal);
+
+    internal ImmutableDictionary<string, ImmutableSortedDictionary<string, Git.GitEntry>> Documents { get; init; } = ImmutableDictionary.Create<string, ImmutableSortedDictionary<string, Git.GitEntry>>(StringComparer.Ordinal);
+
+    /// <summary>The XOR of the hashes of all page paths (see <see cref="PathSetVersion"/>).</summary>
+    internal long PathHash { get; init; }
+
+    internal ContentSnapshot()
+    {
+    }
 
     /// <summary>Creates a snapshot.</summary>
     public ContentSnapshot(string? commit, IEnumerable<PageSummary> pages, IEnumerable<SpaceInfo> spaces,
         IEnumerable<Tasks.WikiTask>? tasks = null, IReadOnlyDictionary<string, int>? highestTaskNumbers = null, IEnumerable<Git.GitEntry>? documents = null)
     {
-        _tasks = (tasks ?? []).ToDictionary(t => t.Key, StringComparer.OrdinalIgnoreCase);
-        _tasksBySpace = _tasks.Values.ToLookup(t => t.Space, StringComparer.Ordinal);
-        _highestTaskNumber = new Dictionary<string, int>(highestTaskNumbers ?? new Dictionary<string, int>(), StringComparer.Ordinal);
-        _documents = (documents ?? []).ToLookup(d => d.Path[..d.Path.IndexOf('/')], StringComparer.Ordinal);
-        Commit = commit;
-        _pages = pages.ToDictionary(p => p.Path.Value, StringComparer.Ordinal);
-        _byTitle = _pages.Values
-            .GroupBy(p => p.Title.Trim(), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Path.Value, StringComparer.Ordinal).ToList(), StringComparer.OrdinalIgnoreCase);
-        _spaces = UniquePrefixes(spaces).ToDictionary(s => s.Key, StringComparer.Ordinal);
-        _sortedSpaces = _spaces.Values.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-        _bySpace = _pages.Values.ToLookup(p => p.Path.Space, StringComparer.Ordinal);
-        PathSetVersion = _pages.Keys.Aggregate(0L, (acc, p) => acc ^ ((long)StringComparer.Ordinal.GetHashCode(p) * 0x9E3779B1L)) ^ _pages.Count;
+        var builder = new SnapshotBuilder(new ContentSnapshot());
+        foreach (var space in spaces)
+        {
+            builder.SetSpace(space);
+        }
+
+        foreach (var page in pages)
+        {
+            builder.SetPage(page);
+        }
+
+        foreach (var task in tasks ?? [])
+        {
+            builder.SetTask(task.FilePath ?? task.Key, task);
+        }
+
+        foreach (var (space, number) in highestTaskNumbers ?? new Dictionary<string, int>())
+        {
+            builder.AddTaskNumber(space, number, "");
+        }
+
+        foreach (var document in documents ?? [])
+        {
+            builder.SetDocument(document.Path[..document.Path.IndexOf('/')], document);
+        }
+
+        var built = builder.ToSnapshot(commit);
+        (Commit, PagesByPath, ByTitle, BySpace, TreeNodes, SpaceFiles, SpacesAsWritten, SpacesByKey, SortedSpaces)
+            = (built.Commit, built.PagesByPath, built.ByTitle, built.BySpace, built.TreeNodes, built.SpaceFiles, built.SpacesAsWritten, built.SpacesByKey, built.SortedSpaces);
+        (TaskFiles, TasksByKey, TasksBySpace, TaskNumbers, Documents, PathHash)
+            = (built.TaskFiles, built.TasksByKey, built.TasksBySpace, built.TaskNumbers, built.Documents, built.PathHash);
     }
 
     /// <summary>An empty snapshot.</summary>
-    public static ContentSnapshot Empty { get; } = new(null, [], []);
+    public static ContentSnapshot Empty { get; } = new();
 
     /// <summary>The commit this snapshot shows (null: empty repository).</summary>
-    public string? Commit { get; }
+    public string? Commit { get; internal init; }
 
     /// <summary>
     /// Changes only when pages are added, removed or moved, not when they are edited; rendered HTML that
     /// marks missing wiki links is valid as long as this stays the same.
     /// </summary>
-    public long PathSetVersion { get; }
+    public long PathSetVersion => PathHash ^ PagesByPath.Count;
 
     /// <summary>All pages.</summary>
-    public IReadOnlyCollection<PageSummary> Pages => _pages.Values;
+    public IReadOnlyCollection<PageSummary> Pages => new ValueCollection<PageSummary>(PagesByPath.Values, PagesByPath.Count);
 
     /// <summary>All spaces, sorted by name.</summary>
-    public IReadOnlyList<SpaceInfo> Spaces => _sortedSpaces;
+    public IReadOnlyList<SpaceInfo> Spaces => SortedSpaces;
 
     /// <summary>A task by key (case-insensitive), or null.</summary>
-    public Tasks.WikiTask? FindTask(string key) => _tasks.GetValueOrDefault(key);
+    public Tasks.WikiTask? FindTask(string key) => TasksByKey.GetValueOrDefault(key);
 
     /// <summary>The tasks of a space.</summary>
-    public IEnumerable<Tasks.WikiTask> TasksIn(string space) => _tasksBySpace[space];
+    public IEnumerable<Tasks.WikiTask> TasksIn(string space) =>
+        TasksBySpace.TryGetValue(space, out var tasks) ? tasks.Values : [];
 
     /// <summary>All tasks.</summary>
-    public IReadOnlyCollection<Tasks.WikiTask> Tasks => _tasks.Values;
+    public IReadOnlyCollection<Tasks.WikiTask> Tasks => new ValueCollection<Tasks.WikiTask>(TasksByKey.Values, TasksByKey.Count);
 
     /// <summary>The highest task number a space has used, deleted tasks included.</summary>
-    public int HighestTaskNumber(string space) => _highestTaskNumber.GetValueOrDefault(space);
+    public int HighestTaskNumber(string space) => TaskNumbers.TryGetValue(space, out var numbers) ? numbers.Max.Number : 0;
 
-    /// <summary>The document files of a space (<c>space/_documents/…</c>).</summary>
-    public IEnumerable<Git.GitEntry> DocumentsIn(string space) => _documents[space];
+    /// <summary>The document files of a space (<c>space/_documents/…</c>), by path.</summary>
+    public IEnumerable<Git.GitEntry> DocumentsIn(string space) =>
+        Documents.TryGetValue(space, out var documents) ? documents.Values : [];
 
     /// <summary>A page by path, or null.</summary>
-    public PageSummary? Find(PagePath path) => _pages.GetValueOrDefault(path.Value);
+    public PageSummary? Find(PagePath path) => PagesByPath.GetValueOrDefault(path.Value);
 
     /// <summary>True when the page exists.</summary>
-    public bool Exists(PagePath path) => _pages.ContainsKey(path.Value);
+    public bool Exists(PagePath path) => PagesByPath.ContainsKey(path.Value);
 
     /// <summary>A space by key, or null.</summary>
-    public SpaceInfo? FindSpace(string key) => _spaces.GetValueOrDefault(key);
+    public SpaceInfo? FindSpace(string key) => SpacesByKey.GetValueOrDefault(key);
 
     /// <summary>A page by title (case-insensitive), preferring one in <paramref name="preferredSpace"/>.</summary>
     public PageSummary? FindByTitle(string title, string? preferredSpace)
     {
-        if (!_byTitle.TryGetValue(title.Trim(), out var matches))
+        if (!ByTitle.TryGetValue(title.Trim(), out var matches))
         {
             return null;
         }
@@ -97,59 +146,28 @@ public sealed class ContentSnapshot
 
     /// <summary>Every page with this title (case-insensitive), ordered by path; empty when none.</summary>
     public IReadOnlyList<PageSummary> FindAllByTitle(string title) =>
-        _byTitle.TryGetValue(title.Trim(), out var matches) ? matches : [];
+        ByTitle.TryGetValue(title.Trim(), out var matches) ? matches : [];
 
     /// <summary>The pages of a space.</summary>
-    public IEnumerable<PageSummary> InSpace(string space) => _bySpace[space];
+    public IEnumerable<PageSummary> InSpace(string space) =>
+        BySpace.TryGetValue(space, out var pages) ? pages.Values : [];
 
-    /// <summary>The page tree of a space: sub-pages nested under their parents, sorted by title.</summary>
-    public IReadOnlyList<PageTreeNode> Tree(string space) => _trees.GetOrAdd(space, BuildTree);
-
-    private IReadOnlyList<PageTreeNode> BuildTree(string space)
-    {
-        var pages = InSpace(space).ToList();
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var page in pages)
-        {
-            for (var parent = page.Path.Parent; parent is { } p; parent = p.Parent)
-            {
-                folders.Add(p.Value);
-            }
-        }
-
-        var childrenOf = pages.Select(p => p.Path.Value).Concat(folders).Distinct()
-            .GroupBy(ParentOf, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-
-        IReadOnlyList<PageTreeNode> Build(string parent) =>
-            childrenOf.TryGetValue(parent, out var kids)
-                ? kids.Select(path => _pages.TryGetValue(path, out var page)
-                        ? new PageTreeNode(path, page.Title, true, Build(path))
-                        : new PageTreeNode(path, PageTitles.FromSlug(path[(path.LastIndexOf('/') + 1)..]), false, Build(path)))
-                    .OrderBy(n => n.Title, StringComparer.CurrentCultureIgnoreCase).ToList()
-                : [];
-
-        return Build(space);
-    }
-
-    private static string ParentOf(string path) => path[..path.LastIndexOf('/')];
+    /// <summary>How many pages a space has, without counting them.</summary>
+    public int PageCount(string space) => BySpace.TryGetValue(space, out var pages) ? pages.Count : 0;
 
     /// <summary>
-    /// Task keys must be unique across spaces; when hand-edited files give two spaces one prefix, the
-    /// space whose key sorts later gets a number added (HB, HB2).
+    /// The page tree of a space: sub-pages nested under their parents, sorted by title (ignoring case,
+    /// culture-invariant), then path. Kept up to date with each commit, never built on a request.
     /// </summary>
-    private static IEnumerable<SpaceInfo> UniquePrefixes(IEnumerable<SpaceInfo> spaces)
-    {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var space in spaces.OrderBy(s => s.Key, StringComparer.Ordinal))
-        {
-            var prefix = space.TaskPrefix;
-            for (var n = 2; !taken.Add(prefix); n++)
-            {
-                prefix = space.TaskPrefix + n;
-            }
+    public IReadOnlyList<PageTreeNode> Tree(string space) => PageTreeIndex.Roots(TreeNodes, space);
 
-            yield return prefix == space.TaskPrefix ? space : space with { TaskPrefix = prefix };
-        }
+    /// <summary>A collection over values whose count is known, so callers' <c>Count</c> does not enumerate.</summary>
+    private sealed class ValueCollection<T>(IEnumerable<T> values, int count) : IReadOnlyCollection<T>
+    {
+        public int Count => count;
+
+        public IEnumerator<T> GetEnumerator() => values.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

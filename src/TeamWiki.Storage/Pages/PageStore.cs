@@ -18,6 +18,11 @@ public sealed class PageStore : IPageStore
 
     private readonly LastChangeCache _lastChanges;
 
+    // Pages as read, by blob id (which names the exact text, so an entry is never wrong): a page view
+    // then neither reads the blob nor parses its front matter again. Bounded; emptied when full.
+    private const int MaxParsed = 4096;
+    private readonly ConcurrentDictionary<string, (string Text, FrontMatter Meta, string Body)> _parsed = new(StringComparer.Ordinal);
+
     /// <summary>Creates the store; <paramref name="lastChanges"/> is shared with the task and document stores.</summary>
     public PageStore(GitContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
     {
@@ -32,23 +37,56 @@ public sealed class PageStore : IPageStore
     {
         // One commit for everything: the text and the revision handed out must match, or a later save
         // based on that revision would undo whatever changed in between.
-        var at = revision ?? _repository.Head;
-        if (at is null)
+        string blobId, commitId;
+        (string Text, FrontMatter Meta, string Body) parsed;
+        if (revision is null)
         {
-            return null;
+            // At the tip: found through the catalog (which is at the tip) and read by blob id, with no walk
+            // down the repository's trees, whose folder for a big space holds thousands of entries.
+            var snapshot = _catalog.Current;
+            if (snapshot.Commit is not { } commit || snapshot.Find(path) is not { } summary)
+            {
+                return null;
+            }
+
+            (blobId, commitId) = (summary.BlobId, commit);
+            if (!_parsed.TryGetValue(blobId, out parsed))
+            {
+                if (_repository.ReadBlob(blobId) is not { } bytes)
+                {
+                    return null;
+                }
+
+                parsed = Remember(blobId, new GitFile(path.FilePath, blobId, commit, bytes).Text);
+            }
+        }
+        else
+        {
+            var file = _repository.ReadFile(path.FilePath, revision);
+            if (file is null)
+            {
+                return null;
+            }
+
+            (blobId, commitId) = (file.BlobId, file.CommitId);
+            parsed = _parsed.TryGetValue(blobId, out var known) ? known : Remember(blobId, file.Text);
         }
 
-        var file = _repository.ReadFile(path.FilePath, at);
-        if (file is null)
-        {
-            return null;
-        }
-
-        var text = file.Text;
-        var (meta, body) = FrontMatter.Split(text);
-        var change = LastChange(path.FilePath, file) ?? _repository.FindCommit(file.CommitId)!;
-        return new WikiPage(path, PageTitles.Of(path, meta, body), text, body, meta, file.BlobId,
+        var (text, meta, body) = parsed;
+        var change = _lastChanges.Of(path.FilePath, blobId, commitId) ?? _repository.FindCommit(commitId)!;
+        return new WikiPage(path, PageTitles.Of(path, meta, body), text, body, meta, blobId,
             change.Id, change.AuthorName, change.AuthorEmail, change.When);
+    }
+
+    private (string Text, FrontMatter Meta, string Body) Remember(string blobId, string text)
+    {
+        var (meta, body) = FrontMatter.Split(text);
+        if (_parsed.Count >= MaxParsed)
+        {
+            _parsed.Clear();
+        }
+
+        return _parsed[blobId] = (text, meta, body);
     }
 
     /// <inheritdoc />
@@ -198,9 +236,6 @@ public sealed class PageStore : IPageStore
         _repository.ReadFile(path.FilePath, revision)
         ?? history.Value.Where(r => r.Revision == revision)
             .Select(r => _repository.ReadFile(r.Path + PagePath.FileExtension, revision)).FirstOrDefault();
-
-    /// <summary>The commit that last changed <paramref name="file"/> at or before the commit it was read at.</summary>
-    private GitCommitInfo? LastChange(string filePath, GitFile file) => _lastChanges.Of(filePath, file.BlobId, file.CommitId);
 
     /// <summary>The last change of a file at the tip, or null when it does not exist there.</summary>
     private GitCommitInfo? LastChangeAtHead(string filePath) => _lastChanges.AtHead(filePath);

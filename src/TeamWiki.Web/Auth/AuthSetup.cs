@@ -65,8 +65,14 @@ public static class AuthSetup
             // The API answers 401/403; only people in a browser are sent to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+            // Identity's check builds the sign-in manager, the user manager and a database context on every
+            // request, only to find that the cookie is younger than the interval; look at the clock first
+            // (the same comparison Identity makes), so a page view builds none of them.
+            o.Events.OnValidatePrincipal = ctx => ctx.Properties.IssuedUtc is { } issued && DateTimeOffset.UtcNow - issued <= StampCheckInterval
+                ? Task.CompletedTask
+                : SecurityStampValidator.ValidatePrincipalAsync(ctx);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = StampCheckInterval);
 
         services.AddAuthorization(WikiPolicies.Configure);
         services.AddSingleton<IAuthorizationHandler, ReadRequirementHandler>();
@@ -82,6 +88,9 @@ public static class AuthSetup
         builder.AddTeamWikiSignInThrottling();
         return builder;
     }
+
+    /// <summary>How often a signed-in browser's account is checked again (disabled, password changed, signed out elsewhere).</summary>
+    private static readonly TimeSpan StampCheckInterval = TimeSpan.FromMinutes(1);
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -25,6 +25,10 @@ public sealed class Comments(
     Notifier notifier,
     Watches watches)
 {
+    // The comments of each target as stored, kept until a comment on it is added, edited or removed here:
+    // every page view shows its comments, and almost every page has none.
+    private readonly Hosting.ReadThroughCache<IReadOnlyList<Comment>> _byTarget = new(TimeSpan.FromSeconds(30));
+
     /// <summary>The target, or an error saying why not (malformed, missing, or not visible: 404 alike).</summary>
     public ConversationTarget Target(ClaimsPrincipal user, string? target)
     {
@@ -57,9 +61,17 @@ public sealed class Comments(
     /// <summary>The comments on a target, oldest thread first, replies nested.</summary>
     public async Task<IReadOnlyList<CommentView>> ListAsync(ClaimsPrincipal user, ConversationTarget target)
     {
-        await using var db = await contexts.CreateDbContextAsync();
         // Task keys are global and a key may come back in another space: a comment belongs to the space it was written in.
-        var all = await db.Comments.AsNoTracking().Where(c => c.Target == target.Value && c.SpaceKey == target.Space).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+        var all = (await _byTarget.GetAsync(target.Value, async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            return await db.Comments.AsNoTracking().Where(c => c.Target == target.Value).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+        })).Where(c => c.SpaceKey == target.Space).ToList();
+        if (all.Count == 0)
+        {
+            return [];
+        }
+
         var byId = await people.ByIdsAsync();
         var snapshot = catalog.Current;
         var me = user.UserId();
@@ -110,6 +122,7 @@ public sealed class Comments(
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync();
+        _byTarget.Invalidate(target.Value);
 
         var excerpt = text.Plain(body);
         var url = $"{target.Url}#comment-{comment.Id}";
@@ -155,6 +168,7 @@ public sealed class Comments(
         comment.Markdown = body;
         comment.EditedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync();
+        _byTarget.Invalidate(target.Value);
         var added = text.Mentions(body).Where(h => !before.Contains(h));
         await notifier.SendAsync(await people.IdsOfHandlesAsync(added),
             new NotificationDraft(NotificationKinds.Mention, comment.AuthorId, user.Name(), target.Title, text.Plain(body), $"{target.Url}#comment-{comment.Id}", target.Space));
@@ -174,6 +188,7 @@ public sealed class Comments(
         comment.DeletedAt ??= DateTimeOffset.UtcNow;
         comment.DeletedById ??= user.UserId();
         await db.SaveChangesAsync();
+        _byTarget.Invalidate(target.Value);
         return target;
     }
 

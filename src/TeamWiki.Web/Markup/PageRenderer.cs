@@ -9,8 +9,9 @@ namespace TeamWiki.Web.Markup;
 /// <summary>
 /// Renders pages for viewing, cached, with wiki links resolved for the reader (see
 /// <see cref="CatalogLinkResolver"/>). A git blob id names the exact text, so the cache key is the blob
-/// id plus the catalog's path-set version (which pages exist decides how wiki links look): editing one
-/// page never invalidates another, adding or removing a page does.
+/// id; a render with wiki links also keeps how each link resolved and is reused while they all still
+/// resolve the same (<see cref="RecordingLinkResolver"/>): no change elsewhere in the wiki flushes it,
+/// and a link whose target appeared, went or was renamed is rendered again.
 /// </summary>
 /// <remarks>
 /// Text without wiki links looks the same to everyone and is cached once. Text with wiki links is cached
@@ -59,21 +60,38 @@ public sealed class PageRenderer(MarkdownRenderer renderer, IContentCatalog cata
 
     private RenderedMarkdown Cached(string blobId, string markdown, string contextPath, ReadableSpaces reader)
     {
+        // Without wiki links the HTML depends on the text alone (the blob id names it): one render for everyone, for good.
+        var forEveryone = (blobId, contextPath, "");
+        if (cache.TryGetValue(forEveryone, out CachedRender? shared) && shared is not null)
+        {
+            return shared.Rendered;
+        }
+
+        // With wiki links it depends on the reader's spaces and on what the links find now: checked link by
+        // link against the current snapshot, so adding a page elsewhere does not throw this render away.
         var snapshot = catalog.Current;
-        var forEveryone = (blobId, contextPath, snapshot.PathSetVersion, "");
-        if (cache.TryGetValue(forEveryone, out RenderedMarkdown? shared) && shared is not null)
+        var forReader = (blobId, contextPath, reader.CacheKey);
+        if (cache.TryGetValue(forReader, out CachedRender? own) && own is not null)
         {
-            return shared;
+            if (ReferenceEquals(own.Snapshot, snapshot))
+            {
+                return own.Rendered;
+            }
+
+            if (RecordingLinkResolver.StillResolves(own.Links, snapshot, reader))
+            {
+                // Checked once per snapshot, not once per view.
+                cache.Set(forReader, own with { Snapshot = snapshot }, EntryOptions);
+                return own.Rendered;
+            }
         }
 
-        var forReader = (blobId, contextPath, snapshot.PathSetVersion, reader.CacheKey);
-        if (cache.TryGetValue(forReader, out RenderedMarkdown? own) && own is not null)
-        {
-            return own;
-        }
-
-        var rendered = renderer.Render(markdown, contextPath, new CatalogLinkResolver(snapshot, reader));
-        cache.Set(rendered.DependsOnReader ? forReader : forEveryone, rendered, EntryOptions);
+        var links = new RecordingLinkResolver(snapshot, reader);
+        var rendered = renderer.Render(markdown, contextPath, links);
+        cache.Set(rendered.DependsOnReader ? forReader : forEveryone, new CachedRender(rendered, links.Links, snapshot), EntryOptions);
         return rendered;
     }
+
+    /// <summary>A render with the wiki links it resolved, and the snapshot it was checked against last.</summary>
+    private sealed record CachedRender(RenderedMarkdown Rendered, IReadOnlyList<ResolvedLink> Links, ContentSnapshot Snapshot);
 }

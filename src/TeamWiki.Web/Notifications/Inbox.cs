@@ -12,8 +12,43 @@ namespace TeamWiki.Web.Notifications;
 /// is shown only while they still can (asked of <see cref="SpaceAccess"/> each time), so taking someone
 /// off a space also takes its titles and excerpts out of their inbox and their next digest.
 /// </summary>
-public sealed class Inbox(IDbContextFactory<TeamWikiDbContext> contexts, NotificationHub hub, PeopleDirectory people, SpaceAccess access)
+public sealed class Inbox
 {
+    private readonly IDbContextFactory<TeamWikiDbContext> contexts;
+    private readonly NotificationHub hub;
+    private readonly PeopleDirectory people;
+    private readonly SpaceAccess access;
+
+    // The bell in every signed-in page's header: the unread count and the latest few, kept per person
+    // until the hub says that person's notifications changed (everything that writes them tells it), and
+    // only for the set of spaces they could read when it was read.
+    private readonly Hosting.ReadThroughCache<(int Unread, IReadOnlyList<Notification> Latest, string Scope)> _bells = new(TimeSpan.FromSeconds(30));
+
+    /// <summary>Creates the inbox; it forgets a person's bell whenever the hub reports a change for them.</summary>
+    public Inbox(IDbContextFactory<TeamWikiDbContext> contexts, NotificationHub hub, PeopleDirectory people, SpaceAccess access)
+    {
+        this.contexts = contexts;
+        this.hub = hub;
+        this.people = people;
+        this.access = access;
+        hub.Invalidated += _bells.Invalidate;
+    }
+
+    /// <summary>The unread count and the latest <paramref name="max"/> (at most 20) notifications, newest first, for the header's bell.</summary>
+    public async Task<(int Unread, IReadOnlyList<Notification> Latest)> BellAsync(string userId, int max = 10)
+    {
+        var scope = await ScopeAsync(userId);
+        var bell = await _bells.GetAsync(userId, async () => (await UnreadCountAsync(userId), await LatestAsync(userId, 20), scope));
+        if (bell.Scope != scope)
+        {
+            // Their spaces changed since: what was kept may show a space they can no longer read.
+            _bells.Invalidate(userId);
+            bell = await _bells.GetAsync(userId, async () => (await UnreadCountAsync(userId), await LatestAsync(userId, 20), scope));
+        }
+
+        return (bell.Unread, bell.Latest.Take(Math.Clamp(max, 1, 20)).ToList());
+    }
+
     /// <summary>Number of unread notifications.</summary>
     public async Task<int> UnreadCountAsync(string userId)
     {
@@ -81,4 +116,10 @@ public sealed class Inbox(IDbContextFactory<TeamWikiDbContext> contexts, Notific
         var keys = spaces.ToList();
         return mine.Where(n => n.SpaceKey == null ? team : keys.Contains(n.SpaceKey));
     }
+
+    /// <summary>Which spaces <paramref name="userId"/> may read now, as a key: a kept bell is good only for the same.</summary>
+    private async Task<string> ScopeAsync(string userId) =>
+        (await people.ByIdsAsync()).GetValueOrDefault(userId) is { } person
+            ? access.Readable(PeopleDirectory.PrincipalOf(person)).CacheKey
+            : "";
 }

@@ -17,11 +17,15 @@ public sealed class NotificationHub
         return new Subscription(() => _byUser.AddOrUpdate(userId, _ => new ImmutableCallbacks([]), (_, list) => list.Without(changed)));
     }
 
+    /// <summary>Raised for each user whose notifications changed, before that user's subscribers are woken (caches forget first).</summary>
+    public event Action<string>? Invalidated;
+
     /// <summary>Wakes the subscribers of each user.</summary>
     public void Changed(IEnumerable<string> userIds)
     {
         foreach (var id in userIds.Distinct())
         {
+            Invalidated?.Invoke(id);
             if (_byUser.TryGetValue(id, out var list))
             {
                 foreach (var callback in list.Items)

@@ -8,6 +8,9 @@ namespace TeamWiki.Web.Notifications;
 /// <summary>Who watches what: <c>page:{path}</c>, <c>task:{KEY}</c>, <c>document:{id}</c>, <c>space:{key}</c>, <c>post:{id}</c>.</summary>
 public sealed class Watches(IDbContextFactory<TeamWikiDbContext> contexts)
 {
+    // What each person watches, read once and kept: every page view asks whether the reader watches it.
+    private readonly Hosting.ReadThroughCache<IReadOnlySet<string>> _byUser = new(TimeSpan.FromSeconds(30));
+
     /// <summary>True when <paramref name="userId"/> watches <paramref name="target"/>.</summary>
     public async Task<bool> IsWatchingAsync(string? userId, string target)
     {
@@ -16,12 +19,28 @@ public sealed class Watches(IDbContextFactory<TeamWikiDbContext> contexts)
             return false;
         }
 
-        await using var db = await contexts.CreateDbContextAsync();
-        return await db.Watches.AnyAsync(w => w.UserId == userId && w.Target == target);
+        var watched = await _byUser.GetAsync(userId, async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            return (await db.Watches.Where(w => w.UserId == userId).Select(w => w.Target).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        });
+        return watched.Contains(target);
     }
 
     /// <summary>Starts or stops watching. Idempotent, also when the same request arrives twice at once (a double click).</summary>
     public async Task SetAsync(string userId, string target, bool watch)
+    {
+        try
+        {
+            await WriteAsync(userId, target, watch);
+        }
+        finally
+        {
+            _byUser.Invalidate(userId);
+        }
+    }
+
+    private async Task WriteAsync(string userId, string target, bool watch)
     {
         await using var db = await contexts.CreateDbContextAsync();
         if (!watch)
