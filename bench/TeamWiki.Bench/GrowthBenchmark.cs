@@ -41,6 +41,7 @@ public static class GrowthBenchmark
             var commitWatch = Stopwatch.StartNew();
             using (var repo = new Repository(git))
             {
+                SameLibgit2Settings();
                 for (var i = 0; i < extraCommits; i++)
                 {
                     var path = big[random.Next(big.Count)];
@@ -201,6 +202,24 @@ public static class GrowthBenchmark
 
         return elapsed;
     }
+
+    /// <summary>
+    /// The raw side runs with the libgit2 settings TeamWiki uses (trees cached, no existence check of every
+    /// entry of a tree written): the same library doing the least it can, not a slower configuration of it.
+    /// </summary>
+    public static void SameLibgit2Settings()
+    {
+        if (Libgit2Options(6, 2, 8 * 1024 * 1024) < 0 || Libgit2Options(7, 96 * 1024 * 1024) < 0 || Libgit2Options(14, 0) < 0)
+        {
+            throw new InvalidOperationException("git_libgit2_opts failed");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("git2-5853918", EntryPoint = "git_libgit2_opts")]
+    private static extern int Libgit2Options(int option, int type, nuint size);
+
+    [System.Runtime.InteropServices.DllImport("git2-5853918", EntryPoint = "git_libgit2_opts")]
+    private static extern int Libgit2Options(int option, nint value);
 
     /// <summary>The least libgit2 does for one page: blob, the trees along its path (TreeDefinition from the parent), commit, move the branch.</summary>
     public static void RawCommit(Repository repo, string path, string text)

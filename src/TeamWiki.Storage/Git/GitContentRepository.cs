@@ -31,7 +31,15 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     /// <summary>The largest tree the object cache keeps: a folder of about 100,000 pages.</summary>
     private const long CachedTreeBytes = 8 * 1024 * 1024;
 
-    static GitContentRepository() => NativeGit.CacheTreesUpTo(CachedTreeBytes);
+    /// <summary>All object caches of the process together (libgit2's default, 256 MB, was sized for small trees only).</summary>
+    private const long CacheBytes = 96 * 1024 * 1024;
+
+    static GitContentRepository()
+    {
+        NativeGit.CacheTreesUpTo(CachedTreeBytes);
+        NativeGit.CacheAtMost(CacheBytes);
+        NativeGit.SkipObjectExistenceChecks();
+    }
 
     private GitContentRepository(string gitDirectory, RepositoryPresence presence, ILogger logger)
     {

@@ -27,6 +27,12 @@ internal static class NativeGit
     /// <summary>GIT_OPT_SET_CACHE_OBJECT_LIMIT: the largest object of a type that the per-repository object cache keeps.</summary>
     private const int SetCacheObjectLimit = 6;
 
+    /// <summary>GIT_OPT_SET_CACHE_MAX_SIZE: the most memory all object caches together may hold.</summary>
+    private const int SetCacheMaxSize = 7;
+
+    /// <summary>GIT_OPT_ENABLE_STRICT_OBJECT_CREATION.</summary>
+    private const int EnableStrictObjectCreation = 14;
+
     /// <summary>GIT_OBJECT_TREE.</summary>
     private const int TreeType = 2;
 
@@ -34,6 +40,27 @@ internal static class NativeGit
     // x64 and arm64 calling conventions pass exactly as these fixed arguments.
     [DllImport(Library, EntryPoint = "git_libgit2_opts")]
     private static extern int Options(int option, int type, nuint size);
+
+    [DllImport(Library, EntryPoint = "git_libgit2_opts")]
+    private static extern int Options(int option, nint value);
+
+    /// <summary>Bounds the memory of all object caches together (libgit2's default is 256 MB).</summary>
+    public static void CacheAtMost(long bytes) => Check(Options(SetCacheMaxSize, (nint)bytes));
+
+    /// <summary>
+    /// Turns off libgit2's check, on each tree and commit written, that every object it names exists: for a
+    /// folder of thousands of pages that was a lookup in the object store per entry on every save. The
+    /// committer only ever names objects it has just read or written.
+    /// </summary>
+    public static void SkipObjectExistenceChecks() => Check(Options(EnableStrictObjectCreation, 0));
+
+    private static void Check(int code)
+    {
+        if (code < 0)
+        {
+            throw new InvalidOperationException(LastError(code));
+        }
+    }
 
     /// <summary>
     /// Lets the object cache keep trees up to <paramref name="bytes"/>. libgit2 caches trees only up to 4 KB
