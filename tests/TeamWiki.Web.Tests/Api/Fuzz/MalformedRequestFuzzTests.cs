@@ -75,6 +75,13 @@ public class MalformedRequestFuzzTests(TeamWikiFactory factory) : IClassFixture<
     {
         await factory.Services.GetRequiredService<IndexFeeder>().CaughtUp.WaitAsync(TimeSpan.FromSeconds(60));
         var watch = Stopwatch.StartNew();
+        // The activity recorder follows the change feed on its own: idle means it has recorded the tip too.
+        while (await RecordedHeadAsync() != factory.Services.GetRequiredService<IChangeFeed>().Head)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "the activity recorder did not reach the tip of the branch");
+            await Task.Delay(100);
+        }
+
         var previous = await StateAsync();
         while (true)
         {
@@ -88,6 +95,12 @@ public class MalformedRequestFuzzTests(TeamWikiFactory factory) : IClassFixture<
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "the app did not become idle");
             previous = current;
         }
+    }
+
+    private async Task<string?> RecordedHeadAsync()
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<TeamWikiDbContext>>().CreateDbContextAsync();
+        return (await db.RecordedHeads.AsNoTracking().FirstOrDefaultAsync())?.Commit;
     }
 
     private async Task<string> StateAsync()
