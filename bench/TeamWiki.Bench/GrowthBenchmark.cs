@@ -16,7 +16,7 @@ namespace TeamWiki.Bench;
 /// </summary>
 public static class GrowthBenchmark
 {
-    public sealed record Row(int Pages, int Spaces, int Commits, double FirstStart, double ExtraCommitSeconds, double ColdStart,
+    public sealed record Row(int Pages, int Spaces, int Commits, double FirstStart, double ExtraCommitSeconds, double ColdStart, double Restart,
         Stats ViewBig, Stats ViewSmall, Stats History, Stats SaveBig, Stats SaveSmall, Stats Raw,
         GrowthWrk.Result Views, GrowthWrk.Result Static, int PageBytes);
 
@@ -138,7 +138,17 @@ public static class GrowthBenchmark
             // wrk replays one cookie: sign in afresh so it stays within the stamp's check interval for the run.
             var views = GrowthWrk.Run(server.Address, GrowthWrk.Script(data, "views", warmBig.Select(p => "/wiki/" + p)), await server.SignInAsync(), seconds);
             var statics = await GrowthWrk.StaticAsync(data, html.Length, seconds);
-            return new Row(pages, GrowthLayout.SpacesFor(pages), extraCommits, firstStart, extraSeconds, coldStart,
+
+            // A restart with every index caught up (the everyday case): stop, start, first page.
+            server.Dispose();
+            var restartWatch = Stopwatch.StartNew();
+            using (var again = await ServerProcess.StartAsync(data, null, port))
+            {
+                await FirstPageAsync(again, big[0], restartWatch);
+            }
+
+            var restart = restartWatch.Elapsed.TotalSeconds;
+            return new Row(pages, GrowthLayout.SpacesFor(pages), extraCommits, firstStart, extraSeconds, coldStart, restart,
                 new Stats(viewBig), new Stats(viewSmall), new Stats(history), new Stats(saveBig), new Stats(saveSmall), new Stats(raw),
                 views, statics, html.Length);
         }
