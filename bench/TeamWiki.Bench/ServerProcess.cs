@@ -134,9 +134,18 @@ public sealed partial class ServerProcess : IDisposable
 
     public void Dispose()
     {
+        // Disposed early to restart the server, then again at the end of its scope.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         Kill();
         _process.Dispose();
     }
+
+    private bool _disposed;
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex Listening();
