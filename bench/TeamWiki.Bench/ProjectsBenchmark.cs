@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using LibGit2Sharp;
 using Microsoft.Extensions.Logging.Abstractions;
-using TeamWiki.Web.Indexing;
+using TeamWiki.Web.Search.Indexing;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 using W = DocumentFormat.OpenXml.Wordprocessing;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using TeamWiki.Search;
 using TeamWiki.Search.Analysis;
 using TeamWiki.Storage.Pages;
-using TeamWiki.Web.Indexing;
+using TeamWiki.Web.Search.Indexing;
 using TeamWiki.Web.Markup;
 
 namespace TeamWiki.Bench;

@@ -1,10 +1,17 @@
-using TeamWiki.Web.Api;
+using TeamWiki.Web.Accounts;
+using TeamWiki.Web.Activity;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Components;
 using TeamWiki.Web.Conversation;
 using TeamWiki.Web.Hosting;
+using TeamWiki.Web.Insights;
 using TeamWiki.Web.Markup;
+using TeamWiki.Web.Notifications;
+using TeamWiki.Web.People;
+using TeamWiki.Web.Search;
+using TeamWiki.Web.Startup;
 
+// The composition root: every capability registers itself; docs/architecture.md has the map.
 if (await HealthProbe.RunIfRequestedAsync(args) is { } exitCode)
 {
     return exitCode;
@@ -13,10 +20,16 @@ if (await HealthProbe.RunIfRequestedAsync(args) is { } exitCode)
 var builder = WebApplication.CreateBuilder(args);
 
 var data = builder.AddTeamWikiDataFolder();
-builder.AddTeamWikiStorageAndSearch(data);
+builder.AddTeamWikiStorage(data);
 builder.AddTeamWikiMarkup();
-builder.AddTeamWikiAuth(data);
+builder.AddTeamWikiSearch(data);
+builder.AddTeamWikiAccess();
+builder.AddTeamWikiAccounts(data);
+builder.AddTeamWikiNotifications();
 builder.AddTeamWikiConversation();
+builder.AddTeamWikiActivity();
+builder.AddTeamWikiPeople();
+builder.AddTeamWikiInsights();
 builder.AddTeamWikiUi();
 
 var app = builder.Build();
@@ -26,6 +39,9 @@ await app.InitialiseTeamWikiAsync();
 app.UseTeamWikiPipeline();
 app.MapTeamWikiApi();
 app.MapTeamWikiUi();
+app.MapSignOut();
+app.MapTeamWikiNotifications();
+app.MapTeamWikiPeople();
 
 await app.RunAsync();
 return 0;

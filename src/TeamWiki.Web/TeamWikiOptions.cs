@@ -35,7 +35,7 @@ public sealed class TeamWikiOptions
     public BootstrapOptions Bootstrap { get; set; } = new();
 
     /// <summary>Limits on reading the text of uploaded documents for search (section <c>TeamWiki:TextExtraction</c>).</summary>
-    public Indexing.Extraction.TextExtractionOptions TextExtraction { get; set; } = new();
+    public Search.Indexing.Extraction.TextExtractionOptions TextExtraction { get; set; } = new();
 }
 
 /// <summary>Creates the first admin (and a token for scripts) when no user exists yet.</summary>

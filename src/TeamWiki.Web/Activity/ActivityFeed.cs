@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Items;
+using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Components.Shared;
 using TeamWiki.Web.Conversation;
+using TeamWiki.Web.Items;
 using TeamWiki.Web.Notifications;
 using TeamWiki.Web.People;
 
@@ -82,7 +84,7 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
                     continue;
                 }
 
-                var title = ConversationTarget.Resolve(target, catalog.Current)?.Title ?? target.Id;
+                var title = ItemTarget.Resolve(target, catalog.Current)?.Title ?? target.Id;
                 items.Add(Item("comment", "commented", title, ItemLinks.For(target) + $"#comment-{c.Id}", c.SpaceKey, c.AuthorId, c.CreatedAt, c.Markdown));
             }
         }

@@ -3,6 +3,7 @@ using TeamWiki.Storage.History;
 using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Components.Shared;
+using TeamWiki.Web.Items;
 
 namespace TeamWiki.Web.Activity;
 

@@ -3,7 +3,7 @@ using TeamWiki.Search;
 using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Git;
-using TeamWiki.Web.Indexing;
+using TeamWiki.Web.Search.Indexing;
 
 namespace TeamWiki.Web.Api;
 

@@ -47,6 +47,13 @@ public sealed class SpaceAccess(SpaceMembers members, IContentCatalog catalog, I
     public bool CanRead(ClaimsPrincipal user, string spaceKey) => For(user, spaceKey).Read;
 
     /// <summary>
+    /// True when <paramref name="user"/> may read a discussion stream: the team stream (<paramref name="space"/>
+    /// null) is for staff, a space's stream for the space's readers.
+    /// </summary>
+    public bool CanReadStream(ClaimsPrincipal user, string? space) =>
+        space is null ? user.Identity?.IsAuthenticated == true && !user.IsGuest() : catalog.Current.FindSpace(space) is not null && CanRead(user, space);
+
+    /// <summary>
     /// The space when it exists and <paramref name="user"/> may read it, else null: pages answer "not
     /// found" for both without naming anything.
     /// </summary>

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Options;
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Localization;
 
@@ -20,7 +21,6 @@ public static class UiSetup
         // Long search queries travel in the URL (GET /search?q=…); cut to 500 characters later, not refused here.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
         builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton<Activity.ContentActivity>();
         return builder;
     }
 
@@ -30,21 +30,6 @@ public static class UiSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapCultureEndpoint();
-        app.MapGet("/notifications/{id:long}/open", async (long id, ClaimsPrincipal user, Notifications.Inbox inbox) =>
-            await inbox.MarkReadAsync(user.UserId()!, id) is { } n && n.Url.StartsWith('/') && !n.Url.StartsWith("//", StringComparison.Ordinal) && !n.Url.StartsWith("/\\", StringComparison.Ordinal)
-                ? Results.Redirect(n.Url)
-                : Results.Redirect("/notifications")).RequireAuthorization(WikiPolicies.Write);
-        app.MapGet("/people/{handle}/photo", async (string handle, ClaimsPrincipal user, People.PeopleDirectory people, People.Profiles profiles) =>
-        {
-            if (await people.VisibleByHandleAsync(user, handle) is not { PhotoUpdatedAt: not null } person)
-            {
-                return Results.NotFound();
-            }
-
-            var photo = await profiles.PhotoAsync(person.Id);
-            return photo is null ? Results.NotFound() : Results.File(photo.Bytes, photo.ContentType);
-        }).RequireAuthorization(WikiPolicies.Write);
-        app.MapSignOut();
         return app;
     }
 }

@@ -5,7 +5,9 @@ using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Notifications;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Auth;
+using TeamWiki.Web.Items;
 using TeamWiki.Web.Notifications;
 using TeamWiki.Web.People;
 
@@ -30,14 +32,14 @@ public sealed class Comments(
     private readonly Hosting.ReadThroughCache<IReadOnlyList<Comment>> _byTarget = new(TimeSpan.FromSeconds(30));
 
     /// <summary>The target, or an error saying why not (malformed, missing, or not visible: 404 alike).</summary>
-    public ConversationTarget Target(ClaimsPrincipal user, string? target)
+    public ItemTarget Target(ClaimsPrincipal user, string? target)
     {
         if (string.IsNullOrWhiteSpace(target))
         {
             throw ConversationException.Invalid("Say what the comments are about: target=page:{path}, task:{key} or document:{id}");
         }
 
-        var resolved = ConversationTarget.Resolve(target, catalog.Current);
+        var resolved = ItemTarget.Resolve(target, catalog.Current);
         if (resolved is null || !access.CanRead(user, resolved.Space))
         {
             throw ConversationException.NotFound("Target");
@@ -59,7 +61,7 @@ public sealed class Comments(
     }
 
     /// <summary>The comments on a target, oldest thread first, replies nested.</summary>
-    public async Task<IReadOnlyList<CommentView>> ListAsync(ClaimsPrincipal user, ConversationTarget target)
+    public async Task<IReadOnlyList<CommentView>> ListAsync(ClaimsPrincipal user, ItemTarget target)
     {
         // Task keys are global and a key may come back in another space: a comment belongs to the space it was written in.
         var all = (await _byTarget.GetAsync(target.Value, async () =>
@@ -91,7 +93,7 @@ public sealed class Comments(
     /// thread). Notifies, in this order of precedence: the people mentioned, the thread, the target's
     /// authors and watchers.
     /// </summary>
-    public async Task<CommentView> AddAsync(ClaimsPrincipal user, ConversationTarget target, string? markdown, long? parentId)
+    public async Task<CommentView> AddAsync(ClaimsPrincipal user, ItemTarget target, string? markdown, long? parentId)
     {
         if (!CanComment(user, target.Space))
         {
@@ -176,7 +178,7 @@ public sealed class Comments(
     }
 
     /// <summary>Removes a comment (author, space owner or admin). It stays in the thread as "removed".</summary>
-    public async Task<ConversationTarget> DeleteAsync(ClaimsPrincipal user, long id)
+    public async Task<ItemTarget> DeleteAsync(ClaimsPrincipal user, long id)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var (comment, target) = await FindAsync(db, user, id);
@@ -192,10 +194,10 @@ public sealed class Comments(
         return target;
     }
 
-    private async Task<(Comment Comment, ConversationTarget Target)> FindAsync(TeamWikiDbContext db, ClaimsPrincipal user, long id)
+    private async Task<(Comment Comment, ItemTarget Target)> FindAsync(TeamWikiDbContext db, ClaimsPrincipal user, long id)
     {
         var comment = await db.Comments.FindAsync(id);
-        var target = comment is null ? null : ConversationTarget.Resolve(comment.Target, catalog.Current);
+        var target = comment is null ? null : ItemTarget.Resolve(comment.Target, catalog.Current);
         if (comment is null || target is null || !access.CanRead(user, target.Space))
         {
             throw ConversationException.NotFound("Comment");

@@ -1,3 +1,4 @@
+using TeamWiki.Web.Accounts;
 using TeamWiki.Web.People;
 
 namespace TeamWiki.Web.Conversation;

@@ -5,6 +5,7 @@ using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Notifications;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Notifications;
 using TeamWiki.Web.People;
@@ -30,8 +31,7 @@ public sealed class Discussions(
     public const int PageSize = 20;
 
     /// <summary>True when <paramref name="user"/> may read the stream.</summary>
-    public bool CanRead(ClaimsPrincipal user, string? space) =>
-        space is null ? user.Identity?.IsAuthenticated == true && !user.IsGuest() : catalog.Current.FindSpace(space) is not null && access.CanRead(user, space);
+    public bool CanRead(ClaimsPrincipal user, string? space) => access.CanReadStream(user, space);
 
     /// <summary>True when <paramref name="user"/> may post and reply in the stream.</summary>
     public bool CanWrite(ClaimsPrincipal user, string? space)

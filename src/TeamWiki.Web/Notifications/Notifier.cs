@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Notifications;
+using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.People;
 

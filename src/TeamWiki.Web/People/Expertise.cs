@@ -4,10 +4,12 @@ using TeamWiki.Search;
 using TeamWiki.Search.Analysis;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Components.Shared;
 using TeamWiki.Web.Conversation;
-using TeamWiki.Web.Indexing;
+using TeamWiki.Web.Items;
+using TeamWiki.Web.Search.Indexing;
 
 namespace TeamWiki.Web.People;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TeamWiki.Web.Indexing;
+using TeamWiki.Web.Search.Indexing;
 using TeamWiki.Web.Tests.Support;
 
 namespace TeamWiki.Web.Tests.Indexing;

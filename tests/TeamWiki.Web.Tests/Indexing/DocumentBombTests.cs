@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TeamWiki.Web.Indexing;
-using TeamWiki.Web.Indexing.Extraction;
+using TeamWiki.Web.Search.Indexing;
+using TeamWiki.Web.Search.Indexing.Extraction;
 using TeamWiki.Web.Tests.Support;
 
 namespace TeamWiki.Web.Tests.Indexing;

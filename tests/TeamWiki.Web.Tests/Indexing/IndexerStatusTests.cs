@@ -1,4 +1,4 @@
-using TeamWiki.Web.Indexing;
+using TeamWiki.Web.Search.Indexing;
 
 namespace TeamWiki.Web.Tests.Indexing;
 

@@ -1,7 +1,7 @@
 using TeamWiki.Storage.Pages;
 using TeamWiki.Storage.Spaces;
-using TeamWiki.Web.Indexing;
 using TeamWiki.Web.Markup;
+using TeamWiki.Web.Search.Indexing;
 
 namespace TeamWiki.Web.Tests.Indexing;
 

@@ -1,8 +1,8 @@
 using TeamWiki.Search;
 using TeamWiki.Search.Analysis;
 using TeamWiki.Storage.Pages;
-using TeamWiki.Web.Indexing;
 using TeamWiki.Web.Markup;
+using TeamWiki.Web.Search.Indexing;
 using TeamWiki.Web.Tests.Support;
 
 namespace TeamWiki.Web.Tests.Search;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using TeamWiki.Web.Auth;
+using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Tests.Support;
 
 namespace TeamWiki.Web.Tests.Security;

@@ -168,8 +168,8 @@ public partial class ReaderVisibilityTests(AccessFixture fixture) : IClassFixtur
         Assert.Contains("data-handle=\"owner\"", directory);
         Assert.DoesNotContain("data-handle=\"outsider\"", directory);
 
-        var profiles = fixture.Server.Services.GetRequiredService<TeamWiki.Web.People.Profiles>();
-        var outsiderPerson = await fixture.Server.Services.GetRequiredService<TeamWiki.Web.People.PeopleDirectory>().ByHandleAsync("outsider");
+        var profiles = fixture.Server.Services.GetRequiredService<TeamWiki.Web.Accounts.Profiles>();
+        var outsiderPerson = await fixture.Server.Services.GetRequiredService<TeamWiki.Web.Accounts.PeopleDirectory>().ByHandleAsync("outsider");
         Assert.Null(await profiles.SetPhotoAsync(outsiderPerson!.Id, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]));
         Assert.Equal(HttpStatusCode.OK, (await Member.GetAsync("/people/outsider/photo")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Guest.GetAsync("/people/outsider/photo")).StatusCode);

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TeamWiki.Web.People;
+using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Tests.Support;
 
 namespace TeamWiki.Web.Tests.Spaces;

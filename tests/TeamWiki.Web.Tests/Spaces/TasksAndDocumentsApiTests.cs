@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using TeamWiki.Web.Indexing;
+using TeamWiki.Web.Search.Indexing;
 using TeamWiki.Web.Tests.Support;
 
 namespace TeamWiki.Web.Tests.Spaces;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Git;
-using TeamWiki.Web.Indexing;
+using TeamWiki.Web.Search.Indexing;
 using TeamWiki.Web.Tests.Support;
 
 namespace TeamWiki.Web.Tests.Api.Fuzz;

@@ -1,0 +1,28 @@
+using TeamWiki.Storage.Items;
+
+namespace TeamWiki.Web.Items;
+
+/// <summary>The one place that knows where the UI shows a page, task, document or space.</summary>
+public static class ItemLinks
+{
+    /// <summary>The UI address of an item.</summary>
+    public static string For(ItemRef item) => item.Kind switch
+    {
+        ItemKind.Task => $"/tasks/{Uri.EscapeDataString(item.Id)}",
+        ItemKind.Document => $"/documents/{Uri.EscapeDataString(item.Id)}",
+        _ => $"/wiki/{item.Id}",
+    };
+
+    /// <summary>
+    /// The UI address of an item of a stored kind name (a search hit's or an activity row's kind) by its
+    /// id; an unknown kind is shown as a page, as search hits always were.
+    /// </summary>
+    public static string For(string kind, string id) => For(new ItemRef(ItemKinds.FromName(kind) ?? ItemKind.Page, id));
+
+    /// <summary>The UI address of a document.</summary>
+    public static string Document(string id) => For(new ItemRef(ItemKind.Document, id));
+
+    /// <summary>The download address of a document (a version of it when given).</summary>
+    public static string Download(string id, string? version = null) =>
+        $"/api/documents/{Uri.EscapeDataString(id)}/content{(version is null ? "" : $"?version={version}")}";
+}

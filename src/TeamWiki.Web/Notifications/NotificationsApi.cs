@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using TeamWiki.Web.Api;
+using TeamWiki.Web.Auth;
+using TeamWiki.Web.Notifications;
+
+namespace TeamWiki.Web.Notifications;
+
+/// <summary>A notification.</summary>
+public sealed record NotificationResponse(long Id, string Kind, string? Actor, string Title, string Excerpt, string Url, string? Space, DateTimeOffset Created, bool Read);
+
+/// <summary>The answer of <c>GET /api/notifications</c>.</summary>
+public sealed record NotificationListResponse(int Unread, IReadOnlyList<NotificationResponse> Items);
+
+/// <summary><c>/api/notifications</c> (the caller's own) and <c>/api/watches</c>.</summary>
+public static class NotificationsApi
+{
+    /// <summary>Maps the routes.</summary>
+    public static void MapNotificationsApi(this RouteGroupBuilder api)
+    {
+        var own = api.MapGroup("").RequireAuthorization(WikiPolicies.Write);
+        own.MapGet("/notifications", async (bool? unread, int? limit, Inbox inbox, ClaimsPrincipal user) =>
+        {
+            var id = user.UserId()!;
+            var items = await inbox.LatestAsync(id, limit ?? 50, unread ?? false);
+            return TypedResults.Ok(new NotificationListResponse(await inbox.UnreadCountAsync(id),
+                items.Select(n => new NotificationResponse(n.Id, n.Kind, n.ActorName, n.Title, n.Excerpt, n.Url, n.SpaceKey, n.CreatedAt, n.ReadAt is not null)).ToList()));
+        });
+        own.MapPost("/notifications/{id:long}/read", async (long id, Inbox inbox, ClaimsPrincipal user) =>
+            await inbox.MarkReadAsync(user.UserId()!, id) is null
+                ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Notification not found", $"Notification {id} not found")
+                : TypedResults.NoContent());
+        own.MapPost("/notifications/read-all", async (Inbox inbox, ClaimsPrincipal user) => TypedResults.Ok(new { marked = await inbox.MarkAllReadAsync(user.UserId()!) }));
+        own.MapGet("/watches", async (string? target, Watches watches, ClaimsPrincipal user) =>
+            TypedResults.Ok(new { target, watching = target is not null && await watches.IsWatchingAsync(user.UserId(), target) }));
+        own.MapPut("/watches", (string? target, WatchTargets targets, Watches watches, ClaimsPrincipal user) => SetAsync(target, true, targets, watches, user));
+        own.MapDelete("/watches", (string? target, WatchTargets targets, Watches watches, ClaimsPrincipal user) => SetAsync(target, false, targets, watches, user));
+    }
+
+    private static async Task<IResult> SetAsync(string? target, bool watch, WatchTargets targets, Watches watches, ClaimsPrincipal user)
+    {
+        var resolved = await targets.ResolveAsync(user, target);
+        if (resolved is null)
+        {
+            return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Target not found", "Say what to watch: target=page:{path}, task:{key}, document:{id}, space:{key} or post:{id}");
+        }
+
+        await watches.SetAsync(user.UserId()!, resolved, watch);
+        return TypedResults.Ok(new { target = resolved, watching = watch });
+    }
+}

@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Api;
+using TeamWiki.Web.Auth;
+using TeamWiki.Web.Markup;
+
+namespace TeamWiki.Web.Pages;
+
+/// <summary>
+/// <c>/api/pages/{path}</c>: read, save, delete, move, history, diff and revert. A catch-all route
+/// cannot be followed by more segments, so <c>…/history</c>, <c>…/diff</c>, <c>…/move</c> and
+/// <c>…/revert</c> are told apart here; a page that really is called "history" still wins.
+/// </summary>
+public static class PagesApi
+{
+    /// <summary>Maps the routes.</summary>
+    public static void MapPagesApi(this RouteGroupBuilder api, long maxPageBytes)
+    {
+        var pages = api.MapGroup("/pages");
+        pages.MapGet("/{**path}", Get).WithName("GetPage");
+        pages.MapPut("/{**path}", Save).RequireAuthorization(WikiPolicies.Write)
+            .WithMetadata(new RequestSizeLimitAttribute(maxPageBytes * 2 + 1024 * 1024));
+        pages.MapDelete("/{**path}", Delete).RequireAuthorization(WikiPolicies.Write);
+        pages.MapPost("/{**path}", Post).RequireAuthorization(WikiPolicies.Write);
+    }
+
+    private static IResult Get(string path, [FromQuery] string? revision, [FromQuery] string? from, [FromQuery] string? to,
+        IPageStore store, PageRenderer renderer, SpaceAccess access, ReaderHistory histories, ClaimsPrincipal user)
+    {
+        if (SpaceGuard.Read(access, user, PagePath.Parse(path).Space) is { } denied)
+        {
+            return denied;
+        }
+
+        if (Command(path, "history") is { } historyOf && store.Get(PagePath.Parse(path)) is null)
+        {
+            return History(historyOf, histories, user);
+        }
+
+        if (Command(path, "diff") is { } diffOf && store.Get(PagePath.Parse(path)) is null)
+        {
+            return Diff(diffOf, from, to, store, histories, user);
+        }
+
+        var page = store.Get(PagePath.Parse(path), NullIfEmpty(revision));
+        return page is null
+            ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Page not found", $"Page '{PagePath.Parse(path)}' does not exist")
+            : TypedResults.Ok(ToResponse(page, renderer.Render(page, access.Readable(user))));
+    }
+
+    private static IResult History(PagePath path, ReaderHistory histories, ClaimsPrincipal user)
+    {
+        var history = histories.Of(user, path);
+        return history.Count == 0
+            ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Page not found", $"Page '{path}' has no history")
+            : TypedResults.Ok(history.Select(h => new HistoryEntryResponse(h.Revision, h.Author, h.Date, h.Message.TrimEnd(), h.Path)).ToList());
+    }
+
+    private static IResult Diff(PagePath path, string? from, string? to, IPageStore store, ReaderHistory histories, ClaimsPrincipal user)
+    {
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Missing revision", "Give ?from=R1 (and optionally &to=R2; default: the latest revision)");
+        }
+
+        var target = NullIfEmpty(to) ?? store.Get(path)?.Revision ?? throw new PageNotFoundException(path);
+        histories.EnsureVisible(user, path, from);
+        histories.EnsureVisible(user, path, target);
+        var diff = store.Diff(path, from, target);
+        return TypedResults.Ok(new DiffResponse(diff.Path, diff.From, diff.To, diff.Patch, diff.OldText, diff.NewText));
+    }
+
+    private static IResult Save(string path, SavePageRequest? body, IPageStore store, ClaimsPrincipal user, SpaceAccess access, IContentCatalog catalog)
+    {
+        var page = PagePath.Parse(path);
+        if (WriteInExistingSpace(access, user, page, catalog) is { } denied)
+        {
+            return denied;
+        }
+
+        if (body?.Markdown is null)
+        {
+            return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Missing markdown", "The body must be JSON with a \"markdown\" string");
+        }
+
+        var result = store.Save(new PageSave(page, body.Markdown, user.ToAuthor(), body.Message, NullIfEmpty(body.BaseRevision)));
+        var response = new SavePageResponse(result.Path.Value, result.Revision, result.Merged);
+        return result.Created
+            ? TypedResults.Created($"/api/pages/{result.Path}", response)
+            : TypedResults.Ok(response);
+    }
+
+    private static IResult Delete(string path, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
+    {
+        var page = PagePath.Parse(path);
+        if (SpaceGuard.WritePage(access, user, page) is { } denied)
+        {
+            return denied;
+        }
+
+        var result = store.Delete(page, user.ToAuthor());
+        return TypedResults.Ok(new SavePageResponse(result.Path.Value, result.Revision, false));
+    }
+
+    private static async Task<IResult> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog)
+    {
+        if (Command(path, "move") is { } from)
+        {
+            var body = await RequestBody.ReadJsonAsync<MovePageRequest>(http.Request);
+            if (string.IsNullOrWhiteSpace(body?.To))
+            {
+                return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Missing target", "The body must be JSON with a \"to\" page path");
+            }
+
+            var to = PagePath.Parse(body.To);
+            if ((SpaceGuard.WritePage(access, user, from) ?? WriteInExistingSpace(access, user, to, catalog)) is { } denied)
+            {
+                return denied;
+            }
+
+            var moved = store.Move(from, to, user.ToAuthor());
+            return TypedResults.Ok(new SavePageResponse(moved.Path.Value, moved.Revision, false));
+        }
+
+        if (Command(path, "revert") is { } page)
+        {
+            if (WriteInExistingSpace(access, user, page, catalog) is { } denied)
+            {
+                return denied;
+            }
+
+            var body = await RequestBody.ReadJsonAsync<RevertPageRequest>(http.Request);
+            if (string.IsNullOrWhiteSpace(body?.Revision))
+            {
+                return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Missing revision", "The body must be JSON with a \"revision\"");
+            }
+
+            // A version from before the page moved here out of a space the caller may not read is theirs to restore no more than to read.
+            histories.EnsureVisible(user, page, body.Revision);
+            var reverted = store.Revert(page, body.Revision, user.ToAuthor());
+            return TypedResults.Ok(new SavePageResponse(reverted.Path.Value, reverted.Revision, false));
+        }
+
+        return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Not found", "POST /api/pages/{path}/move or /revert");
+    }
+
+    /// <summary>
+    /// Pages are written only in spaces that exist (spaces are made through <c>POST /api/spaces</c>). A
+    /// space that does not exist answers exactly as one the caller may not see, so neither reveals the other.
+    /// </summary>
+    private static IResult? WriteInExistingSpace(SpaceAccess access, ClaimsPrincipal user, PagePath page, IContentCatalog catalog) =>
+        SpaceGuard.WritePage(access, user, page) ?? (catalog.Current.FindSpace(page.Space) is null ? SpaceGuard.NotFound("Page") : null);
+
+    /// <summary>The page path before "/{command}" when <paramref name="path"/> ends with it and the rest is a page path.</summary>
+    private static PagePath? Command(string path, string command)
+    {
+        var suffix = "/" + command;
+        return path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && PagePath.TryParse(path[..^suffix.Length], out var page)
+            ? page
+            : null;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static PageResponse ToResponse(WikiPage page, RenderedMarkdown rendered) =>
+        new(page.Path.Value, page.Title, page.Markdown, rendered.Html, page.Revision, page.Author, page.Updated,
+            page.Tags, page.Path.Space, page.Meta.Description);
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using TeamWiki.Search;
+using TeamWiki.Search.Query;
+using TeamWiki.Web.Auth;
+using TeamWiki.Web.Components.Shared;
+using TeamWiki.Web.Items;
+
+namespace TeamWiki.Web.Search;
+
+/// <summary>A search hit as the API returns it.</summary>
+public sealed record SearchItemResponse(string Path, string Title, string Space, string Kind, string Snippet, float Score, IReadOnlyList<string> Tags, DateTimeOffset Updated, string Url);
+
+/// <summary>The answer of <c>GET /api/search</c>.</summary>
+public sealed record SearchResponse(
+    int Total,
+    double TookMs,
+    IReadOnlyList<SearchItemResponse> Items,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets,
+    string? Suggestion,
+    IReadOnlyList<string> Notices,
+    string? Message);
+
+/// <summary>A title suggestion.</summary>
+public sealed record SuggestionResponse(string Path, string Title, string Kind, string Space, string Url);
+
+/// <summary><c>/api/search</c> and <c>/api/search/suggest</c>.</summary>
+public static class SearchApi
+{
+    /// <summary>Maps the routes.</summary>
+    public static void MapSearchApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/search", Search);
+        api.MapGet("/search/suggest", Suggest);
+    }
+
+    private static async Task<IResult> Search(Insights.ReaderSearch search, ClaimsPrincipal user, string? q, int? limit, int? offset, string? space, string? tag, string? sort, bool? prefix)
+    {
+        var watch = Stopwatch.StartNew();
+        var results = await search.SearchAsync(user, new SearchRequest(q ?? "", Math.Clamp(limit ?? 10, 1, SearchRequest.MaxLimit), Math.Clamp(offset ?? 0, 0, SearchRequest.MaxOffset),
+            space, tag, sort, prefix ?? false));
+        var items = results.Items.Select(i => new SearchItemResponse(i.Path, i.Title, i.Space, i.Kind, i.Snippet, i.Score, i.Tags, i.Updated, ItemLinks.For(i.Kind, i.Path))).ToList();
+        return TypedResults.Ok(new SearchResponse(results.Total, Math.Round(watch.Elapsed.TotalMilliseconds, 2), items, results.Facets, results.Suggestion,
+            results.Notices.Select(n => n.ToString()).ToList(), Message(results.Notices)));
+    }
+
+    private static IResult Suggest(ISearchIndex index, SpaceAccess access, ClaimsPrincipal user, string? q) =>
+        TypedResults.Ok(index.Suggest(q ?? "", 10, access.VisibleSpaces(user)).Select(s => new SuggestionResponse(s.Path, s.Title, s.Kind, s.Space, ItemLinks.For(s.Kind, s.Path))).ToList());
+
+    /// <summary>A plain explanation of the notices, for API clients.</summary>
+    private static string? Message(IReadOnlyList<QueryNotice> notices) =>
+        notices.Count == 0 ? null : string.Join(" ", notices.Select(n => n switch
+        {
+            QueryNotice.Truncated => $"The query was cut to {QueryLimits.MaxLength} characters.",
+            QueryNotice.TooManyWords => $"Only the first {QueryLimits.MaxWords} words were used.",
+            QueryNotice.OnlyCommonWords => "The query has only very common words; they were searched as written.",
+            QueryNotice.Fuzzy => "Some words were not found as written; similar words were searched too.",
+            _ => n.ToString(),
+        }));
+}
