@@ -7,7 +7,8 @@ namespace TeamWiki.Storage.History;
 
 /// <summary>
 /// Who changed which item when, indexed from the change feed, so page history, "last changed by", recent
-/// changes, task history and document versions are a lookup instead of a walk through every commit. It
+/// changes, task history, document versions and the activity feeds are a lookup instead of a walk
+/// through every commit. It
 /// is derived data in its own SQLite file (the database may be PostgreSQL; this stays beside the
 /// repository): it records the last commit it indexed and, before each read, catches up with the branch;
 /// when the file is missing, of another schema, or names a commit that is no longer on the branch, it is
@@ -16,7 +17,7 @@ namespace TeamWiki.Storage.History;
 /// </summary>
 public sealed partial class HistoryIndex : IDisposable
 {
-    private const string SchemaVersion = "1";
+    private const string SchemaVersion = "2";
     private const int Batch = 1000;
 
     private readonly IChangeFeed _feed;
@@ -53,6 +54,14 @@ public sealed partial class HistoryIndex : IDisposable
     /// <summary>The last commit indexed, or null when the index is empty.</summary>
     public string? IndexedHead => _indexed;
 
+    /// <summary>
+    /// Raised after the index moved on (in this process, also over commits another process indexed into
+    /// the shared file), with the item files whose history changed; null when that is not known (the index
+    /// was emptied or built again): then every file's may have. Raised in branch order, one call at a
+    /// time, before the next batch is indexed; caches of answers derived from the index follow it.
+    /// </summary>
+    public event Action<IReadOnlyCollection<string>?>? Advanced;
+
     /// <summary>Indexes the commits that arrived since the last one indexed (all of them when empty or no longer on the branch).</summary>
     /// <returns>How many commits were indexed.</returns>
     public int CatchUp()
@@ -69,17 +78,25 @@ public sealed partial class HistoryIndex : IDisposable
                 if (position is not null && !_feed.Contains(position))
                 {
                     _logger.LogWarning("The history index names commit {Commit}, which is not on the branch: rebuilding it from git", position[..Math.Min(7, position.Length)]);
-                    Execute(connection, transaction, "DELETE FROM changes; DELETE FROM commits; DELETE FROM meta WHERE key = 'head';");
+                    Execute(connection, transaction, Empty);
                     position = null;
                 }
 
+                // What changed since this process last looked: what others indexed meanwhile, and this batch.
+                var changed = position == _indexed ? new HashSet<string>(StringComparer.Ordinal) : PathsSince(connection, transaction, _indexed);
                 var commits = position == head ? [] : _feed.After(position, Batch);
                 Insert(connection, transaction, commits);
                 position = commits.Count > 0 ? commits[^1].Commit : position;
                 WriteMeta(connection, transaction, "head", position);
                 transaction.Commit();
+                var moved = _indexed != position;
                 _indexed = position;
                 total += commits.Count;
+                if (moved)
+                {
+                    changed?.UnionWith(commits.SelectMany(c => c.Changes).SelectMany(c => new[] { c.PathBefore, c.PathAfter }).OfType<string>());
+                    Announce(changed);
+                }
                 if (commits.Count == 0)
                 {
                     break;
@@ -101,8 +118,9 @@ public sealed partial class HistoryIndex : IDisposable
         lock (_writeLock)
         {
             using var connection = Open();
-            Execute(connection, null, "DELETE FROM changes; DELETE FROM commits; DELETE FROM meta WHERE key = 'head';");
+            Execute(connection, null, Empty);
             _indexed = null;
+            Announce(null);
         }
 
         return CatchUp();
@@ -123,8 +141,11 @@ public sealed partial class HistoryIndex : IDisposable
         Execute(connection, null, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
         if (ReadMeta(connection, null, "schema") != SchemaVersion)
         {
+            // The activity lines' indexes each end in the feed's order (newest author date, then branch
+            // order, then order in the commit), so "the newest n" of a space, a kind or an author is a
+            // walk of n index entries, however long the history.
             Execute(connection, null, """
-                DROP TABLE IF EXISTS changes; DROP TABLE IF EXISTS commits; DELETE FROM meta;
+                DROP TABLE IF EXISTS activity; DROP TABLE IF EXISTS changes; DROP TABLE IF EXISTS commits; DELETE FROM meta;
                 CREATE TABLE commits (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, parent TEXT, author TEXT NOT NULL,
                     email TEXT NOT NULL, at_ticks INTEGER NOT NULL, offset_minutes INTEGER NOT NULL, message TEXT NOT NULL);
                 CREATE TABLE changes (seq INTEGER NOT NULL, item TEXT NOT NULL, kind INTEGER NOT NULL, path TEXT NOT NULL,
@@ -132,6 +153,16 @@ public sealed partial class HistoryIndex : IDisposable
                 CREATE INDEX ix_changes_path ON changes (path, seq);
                 CREATE INDEX ix_changes_space ON changes (space, seq);
                 CREATE INDEX ix_changes_seq ON changes (seq);
+                CREATE TABLE activity (seq INTEGER NOT NULL, ord INTEGER NOT NULL, item TEXT NOT NULL, item_kind INTEGER NOT NULL,
+                    action INTEGER NOT NULL, space TEXT NOT NULL, path TEXT NOT NULL, email TEXT NOT NULL, at_utc INTEGER NOT NULL,
+                    PRIMARY KEY (seq, ord)) WITHOUT ROWID;
+                CREATE INDEX ix_activity_time ON activity (at_utc, seq, ord);
+                CREATE INDEX ix_activity_kind ON activity (item_kind, at_utc, seq, ord);
+                CREATE INDEX ix_activity_author ON activity (email, at_utc, seq, ord);
+                CREATE INDEX ix_activity_space ON activity (space, at_utc, seq, ord);
+                CREATE INDEX ix_activity_space_kind ON activity (space, item_kind, at_utc, seq, ord);
+                CREATE INDEX ix_activity_space_author ON activity (space, email, at_utc, seq, ord);
+                CREATE INDEX ix_activity_item ON activity (item, seq);
                 """);
             WriteMeta(connection, null, "schema", SchemaVersion);
         }
@@ -161,6 +192,7 @@ public sealed partial class HistoryIndex : IDisposable
         var from = change.Parameters.Add("$from", SqliteType.Text);
         var blob = change.Parameters.Add("$blob", SqliteType.Text);
         var space = change.Parameters.Add("$space", SqliteType.Text);
+        using var lines = new ActivityWriter(connection, transaction);
         foreach (var c in commits)
         {
             id.Value = c.Commit;
@@ -181,8 +213,12 @@ public sealed partial class HistoryIndex : IDisposable
                 space.Value = x.Space;
                 change.ExecuteNonQuery();
             }
+
+            lines.Add((long)seq.Value, c);
         }
     }
+
+    private const string Empty = "DELETE FROM activity; DELETE FROM changes; DELETE FROM commits; DELETE FROM meta WHERE key = 'head';";
 
     private SqliteConnection Open()
     {

@@ -6,9 +6,12 @@ namespace TeamWiki.Storage.History;
 /// <summary>
 /// The commit that last changed each file at the tip (a page view shows who changed it and when; a
 /// task's edit form needs its revision), looked up in the <see cref="HistoryIndex"/>. An answer is kept
-/// in memory, with the blob it was found for, until a commit touches the file; a generation count stops
-/// a lookup that raced with a commit from storing a stale answer. One cache serves pages, tasks and
-/// documents.
+/// in memory, with the blob it was found for, until the index indexes a commit that touches the file:
+/// the cache follows the change feed through the index (<see cref="HistoryIndex.Advanced"/>), own
+/// commits and pushes alike, and nothing is compared on the committing thread. Before an answer is
+/// trusted the index must have reached the tip (the background indexer usually has); a generation count
+/// stops a lookup that raced with a commit from storing a stale answer. One cache serves pages, tasks
+/// and documents.
 /// </summary>
 public sealed class LastChangeCache
 {
@@ -19,14 +22,14 @@ public sealed class LastChangeCache
     private long _generation;
 
     /// <summary>
-    /// Creates the cache and follows the branch; without <paramref name="history"/> it keeps a history
-    /// index of its own in memory.
+    /// Creates the cache and follows the history index; without <paramref name="history"/> it keeps a
+    /// history index of its own in memory.
     /// </summary>
     public LastChangeCache(GitContentRepository repository, HistoryIndex? history = null)
     {
         _repository = repository;
         _history = history ?? new HistoryIndex(new Changes.ChangeFeed(repository), null);
-        _repository.HeadMoved += OnHeadMoved;
+        _history.Advanced += Forget;
     }
 
     /// <summary>The history index the answers come from (page, task and document histories read it too).</summary>
@@ -41,12 +44,12 @@ public sealed class LastChangeCache
     /// </summary>
     public GitCommitInfo? Of(string path, string blobId, string? commit = null)
     {
+        var generation = Current();
         if (_entries.TryGetValue(path, out var cached) && cached.BlobId == blobId && (commit is null || commit == _repository.Head))
         {
             return cached.Change;
         }
 
-        var generation = Interlocked.Read(ref _generation);
         var head = _repository.Head;
         var found = _history.FileHistory(path, 1, commit).FirstOrDefault();
         Store(path, blobId, found, generation, commit ?? head);
@@ -63,6 +66,7 @@ public sealed class LastChangeCache
     /// </summary>
     public IReadOnlyDictionary<string, GitCommitInfo> Of(IReadOnlyCollection<GitEntry> files)
     {
+        var generation = Current();
         var result = new Dictionary<string, GitCommitInfo>(StringComparer.Ordinal);
         var missing = new List<GitEntry>();
         foreach (var file in files)
@@ -82,7 +86,6 @@ public sealed class LastChangeCache
             return result;
         }
 
-        var generation = Interlocked.Read(ref _generation);
         var head = _repository.Head;
         var found = _history.LastChanges(missing.Select(m => m.Path).ToList());
         foreach (var file in missing)
@@ -108,9 +111,22 @@ public sealed class LastChangeCache
         }
     }
 
-    private void OnHeadMoved(object? sender, HeadMovedEventArgs e)
+    /// <summary>
+    /// Brings the index up to the tip when the branch moved since it last caught up (which drops the
+    /// answers the new commits made stale), and returns the generation the answers now belong to.
+    /// </summary>
+    private long Current()
     {
-        var changed = e.OldHead is null ? null : _repository.ChangedPaths(e.OldHead, e.NewHead);
+        if (_history.IndexedHead != _repository.Head)
+        {
+            _history.CatchUp();
+        }
+
+        return Interlocked.Read(ref _generation);
+    }
+
+    private void Forget(IReadOnlyCollection<string>? changed)
+    {
         lock (_gate)
         {
             Interlocked.Increment(ref _generation);

@@ -177,7 +177,7 @@ public class HistoryIndexTests
         wiki.Repository.ListFiles(revision).Select(e => e.Path).Where(p => ContentPaths.Classify(p) is { Kind: not ItemKind.Space }).ToList();
 
     /// <summary>Random saves, edits, moves (also to another space), deletes and task changes: one commit each.</summary>
-    private static List<string> Generate(TempWiki wiki, Random random, int operations)
+    internal static List<string> Generate(TempWiki wiki, Random random, int operations)
     {
         var tasks = new TaskStore(wiki.Repository, wiki.Catalog);
         var commits = new List<string>();
