@@ -1,6 +1,9 @@
 namespace TeamWiki.Storage.Activity;
 
-/// <summary>The last commit whose changes were recorded as <see cref="ContentEvent"/>s (a single row).</summary>
+/// <summary>
+/// The last commit of the change feed whose notifications were sent (a single row): where the notifier
+/// resumes after a restart. What the activity feeds show is read from the history index, not from here.
+/// </summary>
 public sealed class RecordedHead
 {
     /// <summary>Always 1.</summary>

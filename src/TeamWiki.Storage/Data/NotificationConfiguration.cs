@@ -35,28 +35,6 @@ internal sealed class WatchConfiguration : IEntityTypeConfiguration<Watch>
     }
 }
 
-internal sealed class ContentEventConfiguration : IEntityTypeConfiguration<ContentEvent>
-{
-    public void Configure(EntityTypeBuilder<ContentEvent> builder)
-    {
-        builder.Property(e => e.Commit).HasMaxLength(64);
-        builder.Property(e => e.Kind).HasMaxLength(16);
-        builder.Property(e => e.ItemId).HasMaxLength(400);
-        builder.Property(e => e.SpaceKey).HasMaxLength(80);
-        builder.Property(e => e.Action).HasMaxLength(16);
-        builder.Property(e => e.AuthorName).HasMaxLength(200);
-        builder.Property(e => e.AuthorEmail).HasMaxLength(200);
-        builder.Property(e => e.Title).HasMaxLength(300);
-        builder.Property(e => e.Tags).HasMaxLength(500);
-        builder.Property(e => e.Message).HasMaxLength(300);
-        builder.HasIndex(e => new { e.Commit, e.Kind, e.ItemId }).IsUnique();
-        builder.HasIndex(e => new { e.SpaceKey, e.At });
-        builder.HasIndex(e => e.At);
-        builder.HasIndex(e => e.UserId);
-        builder.HasIndex(e => new { e.Kind, e.ItemId });
-    }
-}
-
 internal sealed class RecordedHeadConfiguration : IEntityTypeConfiguration<RecordedHead>
 {
     public void Configure(EntityTypeBuilder<RecordedHead> builder)

@@ -49,10 +49,7 @@ public class TeamWikiDbContext : IdentityDbContext<WikiUser>
     /// <summary>Who watches what.</summary>
     public DbSet<Watch> Watches => Set<Watch>();
 
-    /// <summary>Changes to content, recorded from git.</summary>
-    public DbSet<ContentEvent> ContentEvents => Set<ContentEvent>();
-
-    /// <summary>The commit up to which <see cref="ContentEvents"/> are recorded.</summary>
+    /// <summary>The last commit whose notifications were sent (the notifier's position in the change feed).</summary>
     public DbSet<RecordedHead> RecordedHeads => Set<RecordedHead>();
 
     /// <summary>Searches that found nothing.</summary>

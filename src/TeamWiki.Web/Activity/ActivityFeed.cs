@@ -19,9 +19,9 @@ public sealed record FeedItem(string Kind, string Action, string Title, string? 
 
 /// <summary>
 /// What happened, newest first, for a space or the whole team, from everything the viewer may see:
-/// content changes recorded from git, posts, replies and comments.
+/// content changes from the history index (<see cref="ContentActivity"/>), posts, replies and comments.
 /// </summary>
-public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, SpaceAccess access, TeamWiki.Storage.Pages.IContentCatalog catalog, Discussions discussions, PeopleDirectory people, ConversationText text)
+public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, SpaceAccess access, TeamWiki.Storage.Pages.IContentCatalog catalog, Discussions discussions, PeopleDirectory people, ConversationText text, ContentActivity content)
 {
     /// <summary>The kinds the feed can be filtered on.</summary>
     public static readonly IReadOnlyList<string> Kinds = [ItemKinds.Page, ItemKinds.Task, ItemKinds.Document, "post", "reply", "comment"];
@@ -46,15 +46,11 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
         bool CanRead(string s) => access.CanRead(viewer, s);
         await using var db = await contexts.CreateDbContextAsync();
         var items = new List<FeedItem>();
-        if (kind is null or ItemKinds.Page or ItemKinds.Task or ItemKinds.Document)
+        // Someone without an account wrote no line a person filter can ask for.
+        var actor = actorId is null ? null : byId.GetValueOrDefault(actorId);
+        if ((kind is null or ItemKinds.Page or ItemKinds.Task or ItemKinds.Document) && (actorId is null || actor is not null))
         {
-            var q = db.ContentEvents.AsNoTracking().Where(e => all || spaces!.Contains(e.SpaceKey));
-            q = kind is null ? q : q.Where(e => e.Kind == kind);
-            q = actorId is null ? q : q.Where(e => e.UserId == actorId);
-            items.AddRange((await q.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(take).ToListAsync()).Select(e => new FeedItem(
-                e.Kind, e.Action, e.Title, e.Action == "deleted" ? null : ItemLinks.For(e.Kind, e.ItemId), e.SpaceKey,
-                e.UserId is not null && byId.TryGetValue(e.UserId, out var p) ? p.Name : e.AuthorName,
-                e.UserId is not null && byId.TryGetValue(e.UserId, out var h) ? h.Handle : null, e.At, MoveMessages.ForReader(e.Message, CanRead))));
+            items.AddRange(await content.NewestAsync(spaces, ItemKinds.FromName(kind), actor, take, CanRead));
         }
 
         if (kind is null or "post")

@@ -1,15 +1,15 @@
 namespace TeamWiki.Web.Activity;
 
-/// <summary>Registers the activity feeds and the recorder that follows the change feed.</summary>
+/// <summary>Registers the activity feeds and the notifier that follows the change feed.</summary>
 public static class ActivitySetup
 {
-    /// <summary>Adds the services and the recorder.</summary>
+    /// <summary>Adds the services and the notifier.</summary>
     public static WebApplicationBuilder AddTeamWikiActivity(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ContentActivity>();
         builder.Services.AddSingleton<ActivityFeed>();
-        builder.Services.AddSingleton<ContentEventRecorder>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentEventRecorder>());
+        builder.Services.AddSingleton<ChangeNotifier>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeNotifier>());
         return builder;
     }
 }

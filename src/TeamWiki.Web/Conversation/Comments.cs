@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Conversation;
 using TeamWiki.Storage.Data;
+using TeamWiki.Storage.History;
 using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Notifications;
 using TeamWiki.Storage.Pages;
@@ -25,7 +26,8 @@ public sealed class Comments(
     PeopleDirectory people,
     ConversationText text,
     Notifier notifier,
-    Watches watches)
+    Watches watches,
+    HistoryIndex history)
 {
     // The comments of each target as stored, kept until a comment on it is added, edited or removed here:
     // every page view shows its comments, and almost every page has none.
@@ -131,7 +133,16 @@ public sealed class Comments(
         var thread = parent is null
             ? new List<string>()
             : await db.Comments.Where(c => c.Id == parent.Id || c.ParentId == parent.Id).Select(c => c.AuthorId).Distinct().ToListAsync();
-        var authors = await db.ContentEvents.Where(e => e.Kind == target.Kind && e.ItemId == target.Id && e.UserId != null).Select(e => e.UserId!).Distinct().ToListAsync();
+        // The target's authors: everyone whose e-mail address wrote one of its lines of activity.
+        var authors = new List<string>();
+        foreach (var email in history.Activity(new ActivityFilter(Items: [target.Item]), int.MaxValue).Select(l => l.Commit.AuthorEmail).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (await people.ByEmailAsync(email) is { } author)
+            {
+                authors.Add(author.Id);
+            }
+        }
+
         if (target.Item.Kind == ItemKind.Task && catalog.Current.FindTask(target.Id) is { } task)
         {
             var all = await people.AllAsync();

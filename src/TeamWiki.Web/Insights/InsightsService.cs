@@ -3,19 +3,32 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Activity;
+using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Data;
+using TeamWiki.Storage.Git;
+using TeamWiki.Storage.History;
 using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Web.Accounts;
+using TeamWiki.Web.Activity;
 using TeamWiki.Web.Auth;
 
 namespace TeamWiki.Web.Insights;
 
 /// <summary>
-/// Computes <see cref="InsightsReport"/>s from the recorded content events and the conversation tables,
-/// records searches that found nothing, and writes the figures as CSV. Space owners see their space's
-/// figures, admins every space's and the whole wiki's.
+/// Computes <see cref="InsightsReport"/>s from the content activity of the history index (the lines the
+/// activity feeds show), the last changes of today's pages and the conversation tables, records searches
+/// that found nothing, and writes the figures as CSV. Space owners see their space's figures, admins
+/// every space's and the whole wiki's.
 /// </summary>
-public sealed class InsightsService(IDbContextFactory<TeamWikiDbContext> contexts, IContentCatalog catalog, SpaceAccess access, TimeProvider time)
+public sealed class InsightsService(
+    IDbContextFactory<TeamWikiDbContext> contexts,
+    IContentCatalog catalog,
+    SpaceAccess access,
+    TimeProvider time,
+    HistoryIndex history,
+    LastChangeCache lastChanges,
+    PeopleDirectory people)
 {
     /// <summary>A page unchanged for this many days counts as stale.</summary>
     public const int StaleAfterDays = 180;
@@ -64,8 +77,11 @@ public sealed class InsightsService(IDbContextFactory<TeamWikiDbContext> context
 
         await using var db = await contexts.CreateDbContextAsync();
         var all = space is null;
-        var events = await db.ContentEvents.AsNoTracking().Where(e => e.At >= since && (all || e.SpaceKey == space))
-            .Select(e => new { e.Kind, e.Action, e.At, Who = e.UserId ?? e.AuthorEmail, e.ItemId }).ToListAsync();
+        // A contributor is a person when the commit's e-mail address is someone's, else that address.
+        var authors = ContentActivity.ByEmail(await people.AllAsync());
+        var events = history.Activity(new ActivityFilter(all ? null : [space!], Since: since), int.MaxValue)
+            .Select(l => new { l.Item.Kind, Action = l.Kind, At = l.Commit.When, Who = authors.GetValueOrDefault(l.Commit.AuthorEmail)?.Id ?? l.Commit.AuthorEmail.ToLowerInvariant() })
+            .ToList();
         var posts = await db.Posts.AsNoTracking().Where(p => p.DeletedAt == null && p.CreatedAt >= since && (all || p.SpaceKey == space))
             .Select(p => new { p.Id, p.AuthorId, p.CreatedAt, p.IsQuestion, p.AnswerReplyId, p.Tags }).ToListAsync();
         var replies = await db.Replies.AsNoTracking().Where(r => r.DeletedAt == null && (all || r.Post!.SpaceKey == space) && (r.CreatedAt >= since || r.Post!.CreatedAt >= since))
@@ -80,14 +96,14 @@ public sealed class InsightsService(IDbContextFactory<TeamWikiDbContext> context
         }
 
         var answers = replies.Where(r => r.IsQuestion && r.AuthorId != r.Asker && r.CreatedAt >= since).ToList();
-        var contributions = events.Where(e => e.Action != "deleted").Select(e => (e.Who, e.At))
+        var contributions = events.Where(e => e.Action != ChangeKind.Deleted).Select(e => (e.Who, e.At))
             .Concat(posts.Select(p => (Who: p.AuthorId, At: p.CreatedAt)))
             .Concat(replies.Where(r => r.CreatedAt >= since).Select(r => (Who: r.AuthorId, At: r.CreatedAt)))
             .Concat(comments.Select(c => (Who: c.AuthorId, At: c.CreatedAt))).ToList();
         var weekRows = Enumerable.Range(0, weeks).Select(i => from.AddDays(7 * i)).Select(w => new WeekFigures(
             w,
-            events.Count(e => e.Kind == ItemKinds.Page && e.Action == "created" && WeekOf(e.At) == w),
-            events.Count(e => e.Kind == ItemKinds.Page && e.Action == "edited" && WeekOf(e.At) == w),
+            events.Count(e => e.Kind == ItemKind.Page && e.Action == ChangeKind.Added && WeekOf(e.At) == w),
+            events.Count(e => e.Kind == ItemKind.Page && e.Action == ChangeKind.Modified && WeekOf(e.At) == w),
             posts.Count(p => WeekOf(p.CreatedAt) == w),
             answers.Count(a => WeekOf(a.CreatedAt) == w),
             contributions.Where(c => WeekOf(c.At) == w).Select(c => c.Who).Distinct().Count())).ToList();
@@ -110,13 +126,13 @@ public sealed class InsightsService(IDbContextFactory<TeamWikiDbContext> context
             .GroupBy(m => m.Query).Select(g => new KnowledgeGap(g.Key, g.Count(), g.Max(m => m.At)))
             .OrderByDescending(g => g.Count).ThenByDescending(g => g.Last).Take(20).ToList();
 
-        var pageIds = pages.Select(p => p.Path.Value).ToHashSet();
-        var lastChanged = (await db.ContentEvents.AsNoTracking().Where(e => e.Kind == ItemKinds.Page && (all || e.SpaceKey == space))
-                .GroupBy(e => e.ItemId).Select(g => new { Id = g.Key, Last = g.Max(e => e.At) }).ToListAsync())
-            .Where(x => pageIds.Contains(x.Id)).ToList();
+        // Each page's last change from the history index (kept in memory between reports, dropped per commit).
+        var pageList = pages.ToList();
+        var lastChanged = lastChanges.Of(pageList.Select(p => new GitEntry(p.Path.FilePath, p.BlobId)).ToList());
         var staleBefore = now.AddDays(-StaleAfterDays);
-        var stale = lastChanged.Where(x => x.Last < staleBefore).OrderBy(x => x.Last).Take(25)
-            .Select(x => new StalePage(x.Id, snapshot.Find(PagePath.Parse(x.Id))?.Title ?? x.Id, x.Last)).ToList();
+        var stale = pageList.Select(p => (Page: p, Last: lastChanged.GetValueOrDefault(p.Path.FilePath)?.When))
+            .Where(x => x.Last < staleBefore).OrderBy(x => x.Last).Take(25)
+            .Select(x => new StalePage(x.Page.Path.Value, x.Page.Title, x.Last!.Value)).ToList();
 
         return new InsightsReport(space, from, weekRows, contributions.Select(c => c.Who).Distinct().Count(),
             questions.Count, questions.Count(q => replies.Any(r => r.PostId == q.Id && r.AuthorId != q.AuthorId)), questions.Count(q => q.AnswerReplyId is not null),

@@ -2,9 +2,13 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Search;
 using TeamWiki.Search.Analysis;
+using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Data;
+using TeamWiki.Storage.History;
+using TeamWiki.Storage.Items;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Accounts;
+using TeamWiki.Web.Activity;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Components.Shared;
 using TeamWiki.Web.Conversation;
@@ -38,7 +42,8 @@ public sealed class Expertise(
     PeopleDirectory people,
     Discussions discussions,
     ConversationText text,
-    IDbContextFactory<TeamWikiDbContext> contexts)
+    IDbContextFactory<TeamWikiDbContext> contexts,
+    HistoryIndex history)
 {
     /// <summary>Search hits considered per question.</summary>
     public const int HitsConsidered = 50;
@@ -73,25 +78,27 @@ public sealed class Expertise(
         var tag = FrontMatter.NormaliseTag(topic);
         var hits = index.Search(new SearchRequest(topic, HitsConsidered, 0, VisibleSpaces: visible)).Items;
         await using var db = await contexts.CreateDbContextAsync();
-        if (hits.Count > 0)
+        var items = hits.Select(h => (Hit: h, Item: ItemKinds.FromName(h.Kind) is { } kind && ItemRef.Normalise(kind, h.Path) is { } id ? new ItemRef(kind, id) : (ItemRef?)null))
+            .Where(h => h.Item is not null).Select(h => (h.Hit, Item: h.Item!.Value)).ToList();
+        if (items.Count > 0)
         {
-            var kinds = hits.Select(h => h.Kind).Distinct().ToList();
-            var ids = hits.Select(h => h.Path).ToList();
-            var events = await db.ContentEvents.AsNoTracking()
-                .Where(e => e.UserId != null && kinds.Contains(e.Kind) && ids.Contains(e.ItemId))
-                .Select(e => new { e.Kind, e.ItemId, e.UserId, e.Action }).ToListAsync();
-            foreach (var hit in hits)
+            // Who created and edited each item: the history index's lines of those items, by the person whose e-mail wrote them.
+            var authors = ContentActivity.ByEmail(await people.AllAsync());
+            var events = history.Activity(new ActivityFilter(Items: items.Select(i => i.Item).ToList()), int.MaxValue)
+                .Select(l => (l.Item, UserId: authors.GetValueOrDefault(l.Commit.AuthorEmail)?.Id, Action: l.Kind))
+                .Where(e => e.UserId is not null).ToList();
+            foreach (var (hit, item) in items)
             {
-                var url = ItemLinks.For(hit.Kind, hit.Path);
+                var url = ItemLinks.For(item);
                 var tagged = hit.Tags.Contains(tag);
-                foreach (var byUser in events.Where(e => e.Kind == hit.Kind && e.ItemId == hit.Path).GroupBy(e => e.UserId))
+                foreach (var byUser in events.Where(e => e.Item == item).GroupBy(e => e.UserId))
                 {
-                    if (byUser.Any(e => e.Action == "created"))
+                    if (byUser.Any(e => e.Action == ChangeKind.Added))
                     {
                         Add(byUser.Key, new Evidence("wrote", hit.Title, url, 3));
                     }
 
-                    var edits = byUser.Count(e => e.Action == "edited");
+                    var edits = byUser.Count(e => e.Action == ChangeKind.Modified);
                     if (edits > 0)
                     {
                         Add(byUser.Key, new Evidence("edited", hit.Title, url, Math.Min(edits, 3)));

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamWiki.Search;
 using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Data;
+using TeamWiki.Storage.History;
+using TeamWiki.Storage.Items;
 using TeamWiki.Web.Tests.Support;
 
 namespace TeamWiki.Web.Tests.Hosting;
@@ -39,20 +41,19 @@ public class ChangeConsumersTests
             await CaughtUpAsync(second);
             await client.SearchUntilFoundAsync("blauwvintonijn", "kennisbank/feed-drie");
 
-            // Every commit's changes are recorded once, in the order of the branch.
+            // Every commit's changes are in the history index's activity once, in the order of the branch.
             var order = Git("rev-list --reverse --topo-order main", Path.Combine(data, "wiki.git")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-            var contexts = second.Services.GetRequiredService<IDbContextFactory<TeamWikiDbContext>>();
-            await using var db = await contexts.CreateDbContextAsync();
-            var events = await db.ContentEvents.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Commit, e.Kind, e.ItemId, e.Action }).ToListAsync();
-            Assert.Equal(events.Count, events.Select(e => (e.Commit, e.Kind, e.ItemId)).Distinct().Count());
+            var events = second.Services.GetRequiredService<HistoryIndex>().Activity(new ActivityFilter(), int.MaxValue)
+                .OrderBy(l => l.Sequence).Select(l => new { Commit = l.Commit.Id, l.Item, l.Kind }).ToList();
+            Assert.Equal(events.Count, events.Select(e => (e.Commit, e.Item, e.Kind)).Distinct().Count());
             Assert.Equal(events.Select(e => order[e.Commit]).Order(), events.Select(e => order[e.Commit]));
-            Assert.Equal(["created", "edited"], events.Where(e => e.ItemId == "kennisbank/feed-een").Select(e => e.Action));
-            Assert.Equal(["created", "edited"], events.Where(e => e.ItemId == "kennisbank/feed-twee").Select(e => e.Action));
-            Assert.Equal(["created"], events.Where(e => e.ItemId == "kennisbank/feed-drie").Select(e => e.Action));
-            // Every commit on the branch that touched an item is there.
+            Assert.Equal([ChangeKind.Added, ChangeKind.Modified], events.Where(e => e.Item.Id == "kennisbank/feed-een").Select(e => e.Kind));
+            Assert.Equal([ChangeKind.Added, ChangeKind.Modified], events.Where(e => e.Item.Id == "kennisbank/feed-twee").Select(e => e.Kind));
+            Assert.Equal([ChangeKind.Added], events.Where(e => e.Item.Id == "kennisbank/feed-drie").Select(e => e.Kind));
+            // Every commit on the branch that touched a page, task or document is there.
             var feed = second.Services.GetRequiredService<IChangeFeed>();
-            var expected = feed.After(null, int.MaxValue).Where(c => c.Changes.Count > 0).Select(c => c.Commit).ToHashSet();
+            var expected = feed.After(null, int.MaxValue).Where(c => c.Changes.Any(x => x.Item.Kind != ItemKind.Space)).Select(c => c.Commit).ToHashSet();
             Assert.Equal(expected.Order(), events.Select(e => e.Commit).Distinct().Order());
         }
         finally
@@ -67,7 +68,7 @@ public class ChangeConsumersTests
         }
     }
 
-    /// <summary>Waits until the search index and the activity table both stored the tip of the branch as their position.</summary>
+    /// <summary>Waits until the search index and the change notifier both stored the tip of the branch as their position.</summary>
     private static Task CaughtUpAsync(TeamWikiFactory factory)
     {
         var feed = factory.Services.GetRequiredService<IChangeFeed>();
@@ -78,10 +79,10 @@ public class ChangeConsumersTests
             {
                 await using var db = await contexts.CreateDbContextAsync();
                 var recorded = (await db.RecordedHeads.AsNoTracking().FirstOrDefaultAsync())?.Commit;
-                return $"head {feed.Head}, index {index.IndexedCommit}, activity {recorded}";
+                return $"head {feed.Head}, index {index.IndexedCommit}, notifier {recorded}";
             },
-            state => feed.Head is { } head && state == $"head {head}, index {head}, activity {head}",
-            "the search index and the activity recorder to reach the tip");
+            state => feed.Head is { } head && state == $"head {head}, index {head}, notifier {head}",
+            "the search index and the change notifier to reach the tip");
     }
 
     private static string Git(string arguments, string directory)

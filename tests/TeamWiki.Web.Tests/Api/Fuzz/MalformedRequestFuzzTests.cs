@@ -75,10 +75,10 @@ public class MalformedRequestFuzzTests(TeamWikiFactory factory) : IClassFixture<
     {
         await factory.Services.GetRequiredService<IndexFeeder>().CaughtUp.WaitAsync(TimeSpan.FromSeconds(60));
         var watch = Stopwatch.StartNew();
-        // The activity recorder follows the change feed on its own: idle means it has recorded the tip too.
+        // The change notifier follows the change feed on its own: idle means it has reached the tip too.
         while (await RecordedHeadAsync() != factory.Services.GetRequiredService<IChangeFeed>().Head)
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "the activity recorder did not reach the tip of the branch");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "the change notifier did not reach the tip of the branch");
             await Task.Delay(100);
         }
 
