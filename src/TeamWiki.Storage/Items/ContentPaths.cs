@@ -8,7 +8,8 @@ namespace TeamWiki.Storage.Items;
 /// <summary>
 /// The one place that says what a file in the repository is: a page, a task, a document, a space's
 /// settings, or nothing the wiki shows (a deleted task's file, an image beside a page, a stray file).
-/// The indexer, the activity recorder, history and the catalog all classify paths through this.
+/// The change feed classifies every changed file through this, so the indexer, the notifier, the history
+/// index and the activity read from it agree on what an item is.
 /// </summary>
 public static class ContentPaths
 {

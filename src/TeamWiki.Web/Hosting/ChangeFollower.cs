@@ -4,7 +4,7 @@ using TeamWiki.Storage.Changes;
 namespace TeamWiki.Web.Hosting;
 
 /// <summary>
-/// A consumer of the change feed that keeps derived data (the search index, the activity table) in
+/// A consumer of the change feed that keeps derived data (the search index, the notifier's position) in
 /// step with git. It keeps the last commit it handled together with that data, reads on from there at
 /// start and after every commit (own or pushed), and hands the commits over in batches, in branch order,
 /// each once: a batch is stored with its new position in one step, so a restart resumes after the last
