@@ -8,12 +8,11 @@ namespace TeamWiki.Storage.History;
 /// <summary>
 /// Who changed which item when, indexed from the change feed, so page history, "last changed by", recent
 /// changes, task history, document versions and the activity feeds are a lookup instead of a walk
-/// through every commit. It
-/// is derived data in its own SQLite file (the database may be PostgreSQL; this stays beside the
-/// repository): it records the last commit it indexed and, before each read, catches up with the branch;
-/// when the file is missing, of another schema, or names a commit that is no longer on the branch, it is
-/// built again from git. Several processes on one data folder share the file; a write transaction
-/// re-reads the position, so a batch is never indexed twice.
+/// through every commit. It is derived data in its own SQLite file (the database may be PostgreSQL; this
+/// stays beside the repository): it records the last commit it indexed and, before each read, catches up
+/// with the branch; when the file is missing, of another schema, or names a commit that is no longer on
+/// the branch, it is built again from git. Several processes on one data folder share the file; a write
+/// transaction re-reads the position, so a batch is never indexed twice.
 /// </summary>
 public sealed partial class HistoryIndex : IDisposable
 {
@@ -89,14 +88,16 @@ public sealed partial class HistoryIndex : IDisposable
                 position = commits.Count > 0 ? commits[^1].Commit : position;
                 WriteMeta(connection, transaction, "head", position);
                 transaction.Commit();
-                var moved = _indexed != position;
-                _indexed = position;
-                total += commits.Count;
-                if (moved)
+                if (_indexed != position)
                 {
+                    // Followers hear of it before the new position shows: a cache that sees the index at the
+                    // tip has already dropped what these commits made stale.
                     changed?.UnionWith(commits.SelectMany(c => c.Changes).SelectMany(c => new[] { c.PathBefore, c.PathAfter }).OfType<string>());
                     Announce(changed);
                 }
+
+                _indexed = position;
+                total += commits.Count;
                 if (commits.Count == 0)
                 {
                     break;
