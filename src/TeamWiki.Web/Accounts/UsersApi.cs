@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using TeamWiki.Storage.People;
+using TeamWiki.Storage.Problems;
 using TeamWiki.Web.Api;
 using TeamWiki.Web.Auth;
 
@@ -14,21 +16,24 @@ public static class UsersApi
     {
         var users = api.MapGroup("/users");
         users.MapGet("/", List).RequireAuthorization(WikiPolicies.Admin);
-        users.MapPost("/", Create).RequireAuthorization(WikiPolicies.Admin);
-        users.MapPost("/{id}/tokens", CreateToken).RequireAuthorization(WikiPolicies.Write);
+        users.MapPost("/", Create).RequireAuthorization(WikiPolicies.Admin)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Conflict, ProblemKind.UnsupportedBody);
+        users.MapPost("/{id}/tokens", CreateToken).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody);
+        // Disabling oneself is refused (400); enabling never is.
         users.MapPost("/{id}/disable", (string id, UserAccounts accounts, ClaimsPrincipal me) => SetDisabled(id, true, accounts, me))
-            .RequireAuthorization(WikiPolicies.Admin);
+            .RequireAuthorization(WikiPolicies.Admin).Refuses(ProblemKind.Invalid, ProblemKind.NotFound);
         users.MapPost("/{id}/enable", (string id, UserAccounts accounts, ClaimsPrincipal me) => SetDisabled(id, false, accounts, me))
-            .RequireAuthorization(WikiPolicies.Admin);
+            .RequireAuthorization(WikiPolicies.Admin).Refuses(ProblemKind.NotFound);
         api.MapGet("/me", Me).RequireAuthorization(WikiPolicies.Write);
     }
 
-    private static async Task<IResult> List(UserAccounts accounts) =>
+    private static async Task<Ok<List<UserResponse>>> List(UserAccounts accounts) =>
         TypedResults.Ok((await accounts.ListAsync())
             .Select(x => new UserResponse(x.User.Id, x.User.Email ?? "", x.User.DisplayName, x.User.Handle, x.IsAdmin, !x.User.IsActive, x.User.CreatedAt))
             .ToList());
 
-    private static async Task<IResult> Create(CreateUserRequest? body, UserAccounts accounts)
+    private static async Task<Results<Created<CreatedUserResponse>, ProblemHttpResult>> Create(CreateUserRequest? body, UserAccounts accounts)
     {
         var result = await accounts.CreateAsync(body?.Email, body?.Name, body?.Password, body?.Admin ?? false, body?.Guest ?? false);
         if (!result.Succeeded)
@@ -41,7 +46,7 @@ public static class UsersApi
         return TypedResults.Created($"/api/users/{user.Id}", new CreatedUserResponse(user.Id, user.Email!, user.Handle));
     }
 
-    private static async Task<IResult> CreateToken(string id, CreateTokenRequest? body, ClaimsPrincipal me, UserManager<WikiUser> users, ApiTokens tokens)
+    private static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> CreateToken(string id, CreateTokenRequest? body, ClaimsPrincipal me, UserManager<WikiUser> users, ApiTokens tokens)
     {
         if (me.UserId() != id && !me.IsAdmin())
         {
@@ -57,7 +62,7 @@ public static class UsersApi
         return TypedResults.Created($"/api/users/{id}/tokens/{token.Id}", new TokenResponse(secret, token.Id, token.Name));
     }
 
-    private static async Task<IResult> SetDisabled(string id, bool disabled, UserAccounts accounts, ClaimsPrincipal me)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetDisabled(string id, bool disabled, UserAccounts accounts, ClaimsPrincipal me)
     {
         if (disabled && me.UserId() == id)
         {
@@ -69,7 +74,7 @@ public static class UsersApi
             : ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "User not found", $"No user '{id}'");
     }
 
-    private static IResult Me(ClaimsPrincipal me) =>
+    private static Ok<MeResponse> Me(ClaimsPrincipal me) =>
         TypedResults.Ok(new MeResponse(me.UserId()!, me.FindFirstValue(ClaimTypes.Email) ?? "", me.Name(),
             me.FindFirstValue(WikiClaims.Handle) ?? "", me.IsAdmin()));
 }

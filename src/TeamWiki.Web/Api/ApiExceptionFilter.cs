@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.Problems;
 
@@ -45,13 +46,13 @@ public sealed class ApiExceptionFilter : IEndpointFilter
     }
 
     /// <summary>The problem response for a refusal.</summary>
-    public static IResult Problem(WikiException ex) =>
+    public static ProblemHttpResult Problem(WikiException ex) =>
         Problem(Statuses[ex.Kind], ex.Title, ex.Detail, ex.Extensions is { } extra ? new Dictionary<string, object?>(extra) : null);
 
     /// <summary>The answer to a revision that is not a commit on the branch, whatever the reason.</summary>
-    public static IResult RevisionNotFound() => Problem(new RevisionNotFoundException(""));
+    public static ProblemHttpResult RevisionNotFound() => Problem(new RevisionNotFoundException(""));
 
     /// <summary>A problem response.</summary>
-    public static IResult Problem(int status, string title, string detail, Dictionary<string, object?>? extensions = null) =>
+    public static ProblemHttpResult Problem(int status, string title, string detail, Dictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
 }

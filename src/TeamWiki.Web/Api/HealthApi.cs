@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Search;
 using TeamWiki.Storage.Changes;
@@ -6,6 +7,10 @@ using TeamWiki.Storage.Git;
 using TeamWiki.Web.Search.Indexing;
 
 namespace TeamWiki.Web.Api;
+
+/// <summary>The answer of <c>GET /health</c>.</summary>
+public sealed record HealthResponse(string Status, string Repository, string Database, string Index, string Indexer, string? Head, string? IndexedCommit,
+    IndexerDetails IndexerDetails);
 
 /// <summary>
 /// <c>GET /health</c>: 200 with status "ok" when the repository, the database, the index and the indexer
@@ -16,9 +21,10 @@ public static class HealthApi
 {
     /// <summary>Maps the route (anonymous: load balancers and monitors call it).</summary>
     public static void MapHealthApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/health", Check).AllowAnonymous();
+        app.MapGet("/health", Check).AllowAnonymous()
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<IResult> Check(IChangeFeed feed, IDbContextFactory<TeamWikiDbContext> contexts, ISearchIndex index,
+    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Check(IChangeFeed feed, IDbContextFactory<TeamWikiDbContext> contexts, ISearchIndex index,
         IndexerStatus indexer, CancellationToken ct)
     {
         var repositoryOk = Try(() => feed.Head is not { } tip || feed.Contains(tip));
@@ -38,17 +44,16 @@ public static class HealthApi
         var indexedCommit = index.IndexedCommit;
         var (indexerState, details) = indexer.Evaluate(upToDate: head is null || head == indexedCommit);
         var unhealthy = !(repositoryOk && databaseOk && indexOk) || indexerState == "failing";
-        var body = new
-        {
-            status = unhealthy ? "unhealthy" : indexerState == "ok" ? "ok" : "degraded",
-            repository = repositoryOk ? "ok" : "failing",
-            database = databaseOk ? "ok" : "failing",
-            index = indexOk ? "ok" : "failing",
-            indexer = indexerState,
-            head,
-            indexedCommit,
-            indexerDetails = details,
-        };
+        var body = new HealthResponse(
+            Status: unhealthy ? "unhealthy" : indexerState == "ok" ? "ok" : "degraded",
+            Repository: repositoryOk ? "ok" : "failing",
+            Database: databaseOk ? "ok" : "failing",
+            Index: indexOk ? "ok" : "failing",
+            Indexer: indexerState,
+            Head: head,
+            IndexedCommit: indexedCommit,
+            IndexerDetails: details);
+        // A 503 with the same body: monitors read why, load balancers only the status.
         return unhealthy ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(body);
     }
 

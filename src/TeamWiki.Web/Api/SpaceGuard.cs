@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Auth;
 
@@ -11,11 +12,11 @@ namespace TeamWiki.Web.Api;
 public static class SpaceGuard
 {
     /// <summary>Null when reading is allowed, else the problem to return.</summary>
-    public static IResult? Read(SpaceAccess access, ClaimsPrincipal user, string space, string what = "Page") =>
+    public static ProblemHttpResult? Read(SpaceAccess access, ClaimsPrincipal user, string space, string what = "Page") =>
         access.CanRead(user, space) ? null : NotFound(what);
 
     /// <summary>Null when the write is allowed, else the problem to return.</summary>
-    public static IResult? Write(SpaceAccess access, ClaimsPrincipal user, string space, Func<SpacePermissions, bool> may, string what = "Page")
+    public static ProblemHttpResult? Write(SpaceAccess access, ClaimsPrincipal user, string space, Func<SpacePermissions, bool> may, string what = "Page")
     {
         var permissions = access.For(user, space);
         if (!permissions.Read)
@@ -29,9 +30,9 @@ public static class SpaceGuard
     }
 
     /// <summary>Null when pages may be written in the page's space.</summary>
-    public static IResult? WritePage(SpaceAccess access, ClaimsPrincipal user, PagePath path) => Write(access, user, path.Space, p => p.WritePages);
+    public static ProblemHttpResult? WritePage(SpaceAccess access, ClaimsPrincipal user, PagePath path) => Write(access, user, path.Space, p => p.WritePages);
 
     /// <summary>The 404 for something in a space that may not be seen (or does not exist): it names nothing.</summary>
-    public static IResult NotFound(string what) =>
+    public static ProblemHttpResult NotFound(string what) =>
         ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, $"{what} not found", $"{what} not found");
 }

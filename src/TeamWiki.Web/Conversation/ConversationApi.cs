@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TeamWiki.Storage.Problems;
+using TeamWiki.Web.Api;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Conversation;
 
@@ -45,57 +48,59 @@ public static class ConversationApi
     /// <summary>Maps the routes.</summary>
     public static void MapConversationApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/spaces/{space}/posts", (string space, int? page, string? tag, string? questions, Discussions d, ClaimsPrincipal user, HttpContext http) => ListAsync(space, page, tag, questions, d, user, http));
-        api.MapPost("/spaces/{space}/posts", (string space, PostRequest? body, Discussions d, ClaimsPrincipal user) => CreateAsync(space, body, d, user)).RequireAuthorization(WikiPolicies.Write);
-        api.MapGet("/posts", (int? page, string? tag, string? questions, Discussions d, ClaimsPrincipal user, HttpContext http) => ListAsync(null, page, tag, questions, d, user, http));
-        api.MapPost("/posts", (PostRequest? body, Discussions d, ClaimsPrincipal user) => CreateAsync(null, body, d, user)).RequireAuthorization(WikiPolicies.Write);
-        api.MapGet("/posts/{id:long}", GetAsync);
-        api.MapDelete("/posts/{id:long}", async (long id, Discussions d, ClaimsPrincipal user) =>
-        {
-            await d.DeleteAsync(user, "post", id);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(WikiPolicies.Write);
-        api.MapPost("/posts/{id:long}/replies", ReplyAsync).RequireAuthorization(WikiPolicies.Write);
-        api.MapDelete("/replies/{id:long}", async (long id, Discussions d, ClaimsPrincipal user) =>
-        {
-            await d.DeleteAsync(user, "reply", id);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(WikiPolicies.Write);
-        api.MapPost("/posts/{id:long}/answer", AnswerAsync).RequireAuthorization(WikiPolicies.Write);
-        api.MapPost("/posts/{id:long}/reactions", ReactAsync).RequireAuthorization(WikiPolicies.Write);
-        api.MapGet("/comments", ListCommentsAsync);
-        api.MapPost("/comments", AddCommentAsync).RequireAuthorization(WikiPolicies.Write);
-        api.MapPatch("/comments/{id:long}", EditCommentAsync).RequireAuthorization(WikiPolicies.Write);
-        api.MapDelete("/comments/{id:long}", async (long id, Comments c, ClaimsPrincipal user) =>
-        {
-            await c.DeleteAsync(user, id);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(WikiPolicies.Write);
+        // Refusals are thrown by Discussions and Comments (ConversationException) and answered by ApiExceptionFilter.
+        api.MapGet("/spaces/{space}/posts", (string space, int? page, string? tag, string? questions, Discussions d, ClaimsPrincipal user, HttpContext http) => ListAsync(space, page, tag, questions, d, user, http))
+            .Refuses(ProblemKind.NotFound);
+        api.MapPost("/spaces/{space}/posts", (string space, PostRequest? body, Discussions d, ClaimsPrincipal user) => CreateAsync(space, body, d, user)).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody);
+        // The team stream is closed to guests: it answers them as a space they may not see.
+        api.MapGet("/posts", (int? page, string? tag, string? questions, Discussions d, ClaimsPrincipal user, HttpContext http) => ListAsync(null, page, tag, questions, d, user, http))
+            .Refuses(ProblemKind.NotFound);
+        api.MapPost("/posts", (PostRequest? body, Discussions d, ClaimsPrincipal user) => CreateAsync(null, body, d, user)).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody);
+        api.MapGet("/posts/{id:long}", GetAsync).Refuses(ProblemKind.NotFound);
+        api.MapDelete("/posts/{id:long}", (long id, Discussions d, ClaimsPrincipal user) => DeleteAsync("post", id, d, user)).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Forbidden, ProblemKind.NotFound);
+        api.MapPost("/posts/{id:long}/replies", ReplyAsync).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody);
+        api.MapDelete("/replies/{id:long}", (long id, Discussions d, ClaimsPrincipal user) => DeleteAsync("reply", id, d, user)).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Forbidden, ProblemKind.NotFound);
+        api.MapPost("/posts/{id:long}/answer", AnswerAsync).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody);
+        api.MapPost("/posts/{id:long}/reactions", ReactAsync).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody);
+        api.MapGet("/comments", ListCommentsAsync).Refuses(ProblemKind.Invalid, ProblemKind.NotFound);
+        api.MapPost("/comments", AddCommentAsync).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody);
+        api.MapPatch("/comments/{id:long}", EditCommentAsync).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody);
+        api.MapDelete("/comments/{id:long}", DeleteCommentAsync).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Forbidden, ProblemKind.NotFound);
     }
 
-    private static async Task<IResult> ListAsync(string? space, int? page, string? tag, string? questions, Discussions d, ClaimsPrincipal user, HttpContext http)
+    private static async Task<Ok<PostListResponse>> ListAsync(string? space, int? page, string? tag, string? questions, Discussions d, ClaimsPrincipal user, HttpContext http)
     {
         var p = Math.Clamp(page ?? 1, 1, 10_000);
         var (posts, total) = await d.ListAsync(user, space?.Trim().ToLowerInvariant(), p, tag, questions, http.Request.Host.Value);
         return TypedResults.Ok(new PostListResponse(total, p, Discussions.PageSize, posts.Select(ToResponse).ToList()));
     }
 
-    private static async Task<IResult> CreateAsync(string? space, PostRequest? body, Discussions d, ClaimsPrincipal user)
+    private static async Task<Created<PostResponse>> CreateAsync(string? space, PostRequest? body, Discussions d, ClaimsPrincipal user)
     {
         var post = await d.PostAsync(user, space, body?.Markdown, body?.Tags, body?.Question ?? false);
         return TypedResults.Created($"/api/posts/{post.Id}", ToResponse(post));
     }
 
-    private static async Task<IResult> GetAsync(long id, Discussions d, ClaimsPrincipal user, HttpContext http) =>
+    private static async Task<Ok<PostResponse>> GetAsync(long id, Discussions d, ClaimsPrincipal user, HttpContext http) =>
         await d.GetAsync(user, id, http.Request.Host.Value) is { } post ? TypedResults.Ok(ToResponse(post)) : throw ConversationException.NotFound("Post");
 
-    private static async Task<IResult> ReplyAsync(long id, TextRequest? body, Discussions d, ClaimsPrincipal user)
+    private static async Task<Created<ReplyResponse>> ReplyAsync(long id, TextRequest? body, Discussions d, ClaimsPrincipal user)
     {
         var reply = await d.ReplyAsync(user, id, body?.Markdown);
         return TypedResults.Created($"/api/posts/{id}", ToResponse(reply));
     }
 
-    private static async Task<IResult> AnswerAsync(long id, AnswerRequest? body, Discussions d, ClaimsPrincipal user)
+    private static async Task<Ok<PostResponse>> AnswerAsync(long id, AnswerRequest? body, Discussions d, ClaimsPrincipal user)
     {
         if (body is null)
         {
@@ -105,29 +110,41 @@ public static class ConversationApi
         return TypedResults.Ok(ToResponse(await d.MarkAnswerAsync(user, id, body.ReplyId)));
     }
 
-    private static async Task<IResult> ReactAsync(long id, ReactionRequest? body, Discussions d, ClaimsPrincipal user)
+    private static async Task<Ok<PostResponse>> ReactAsync(long id, ReactionRequest? body, Discussions d, ClaimsPrincipal user)
     {
         await d.ToggleReactionAsync(user, body?.ReplyId is null ? "post" : "reply", body?.ReplyId ?? id, body?.Emoji ?? "", body?.On);
         return await d.GetAsync(user, id) is { } post ? TypedResults.Ok(ToResponse(post)) : throw ConversationException.NotFound("Post");
     }
 
-    private static async Task<IResult> ListCommentsAsync(string? target, Comments c, ClaimsPrincipal user)
+    private static async Task<Ok<List<CommentResponse>>> ListCommentsAsync(string? target, Comments c, ClaimsPrincipal user)
     {
         var t = c.Target(user, target);
         return TypedResults.Ok((await c.ListAsync(user, t)).Select(x => ToResponse(x, t.Url)).ToList());
     }
 
-    private static async Task<IResult> AddCommentAsync(string? target, TextRequest? body, Comments c, ClaimsPrincipal user)
+    private static async Task<Created<CommentResponse>> AddCommentAsync(string? target, TextRequest? body, Comments c, ClaimsPrincipal user)
     {
         var t = c.Target(user, target);
         var comment = await c.AddAsync(user, t, body?.Markdown, body?.ParentId);
         return TypedResults.Created($"/api/comments?target={Uri.EscapeDataString(t.Value)}", ToResponse(comment, t.Url));
     }
 
-    private static async Task<IResult> EditCommentAsync(long id, TextRequest? body, Comments c, ClaimsPrincipal user)
+    private static async Task<Ok<CommentResponse>> EditCommentAsync(long id, TextRequest? body, Comments c, ClaimsPrincipal user)
     {
         var comment = await c.EditAsync(user, id, body?.Markdown);
         return TypedResults.Ok(ToResponse(comment, c.Target(user, comment.Target).Url));
+    }
+
+    private static async Task<NoContent> DeleteAsync(string kind, long id, Discussions d, ClaimsPrincipal user)
+    {
+        await d.DeleteAsync(user, kind, id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> DeleteCommentAsync(long id, Comments c, ClaimsPrincipal user)
+    {
+        await c.DeleteAsync(user, id);
+        return TypedResults.NoContent();
     }
 
     private static PersonRef Ref(TeamWiki.Web.Accounts.Person p) => new(p.Handle, p.Name, p.Url);

@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using TeamWiki.Storage.Documents;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Storage.Problems;
 using TeamWiki.Web.Api;
 using TeamWiki.Web.Auth;
 
@@ -34,16 +36,21 @@ public static class DocumentsApi
     /// <summary>Maps the routes.</summary>
     public static void MapDocumentsApi(this RouteGroupBuilder api, long maxUploadBytes)
     {
-        api.MapGet("/spaces/{space}/documents", List);
+        api.MapGet("/spaces/{space}/documents", List).Refuses(ProblemKind.NotFound);
         api.MapPost("/spaces/{space}/documents", Upload).RequireAuthorization(WikiPolicies.Write)
             .WithMetadata(new RequestSizeLimitAttribute(maxUploadBytes + 1024 * 1024))
-            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = maxUploadBytes + 1024 * 1024 });
-        api.MapGet("/documents/{id}", Get);
-        api.MapGet("/documents/{id}/content", Content);
-        api.MapPost("/documents/{id}/restore", Restore).RequireAuthorization(WikiPolicies.Write);
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = maxUploadBytes + 1024 * 1024 })
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.TooLarge, ProblemKind.Busy);
+        api.MapGet("/documents/{id}", Get).Refuses(ProblemKind.NotFound);
+        // The bytes come with the document's own content type; a file result declares none by itself.
+        api.MapGet("/documents/{id}/content", Content)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Refuses(ProblemKind.NotFound);
+        api.MapPost("/documents/{id}/restore", Restore).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody, ProblemKind.Busy);
     }
 
-    private static IResult List(string space, DocumentStore documents, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user)
+    private static Results<Ok<List<DocumentResponse>>, ProblemHttpResult> List(string space, DocumentStore documents, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user)
     {
         var key = space.Trim().ToLowerInvariant();
         return catalog.Current.FindSpace(key) is null || !access.CanRead(user, key)
@@ -51,7 +58,7 @@ public static class DocumentsApi
             : TypedResults.Ok(documents.InSpace(key).Select(d => ToResponse(d)).ToList());
     }
 
-    private static async Task<IResult> Upload(string space, HttpRequest request, DocumentStore documents, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user,
+    private static async Task<Results<Created<List<UploadResponse>>, ProblemHttpResult>> Upload(string space, HttpRequest request, DocumentStore documents, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user,
         IOptions<TeamWikiOptions> options)
     {
         var key = space.Trim().ToLowerInvariant();
@@ -109,7 +116,7 @@ public static class DocumentsApi
             stored.Select(s => new UploadResponse(s.Document.Id, s.Document.Name, s.Document.Revision, s.Created)).ToList());
     }
 
-    private static IResult Get(string id, DocumentStore documents, SpaceAccess access, ClaimsPrincipal user)
+    private static Results<Ok<DocumentResponse>, ProblemHttpResult> Get(string id, DocumentStore documents, SpaceAccess access, ClaimsPrincipal user)
     {
         var document = Find(id, documents, access, user);
         return document is null
@@ -117,7 +124,7 @@ public static class DocumentsApi
             : TypedResults.Ok(ToResponse(document, documents.Versions(document.Id).Select(v => new DocumentVersionResponse(v.Revision, v.Author, v.Date, v.Size, v.Message)).ToList()));
     }
 
-    private static IResult Content(string id, string? version, bool? inline, DocumentStore documents, SpaceAccess access, ClaimsPrincipal user, HttpContext http)
+    private static Results<FileContentHttpResult, ProblemHttpResult> Content(string id, string? version, bool? inline, DocumentStore documents, SpaceAccess access, ClaimsPrincipal user, HttpContext http)
     {
         var document = Find(id, documents, access, user);
         var bytes = document is null ? null : documents.Content(document.Id, string.IsNullOrWhiteSpace(version) ? null : version.Trim());
@@ -137,7 +144,7 @@ public static class DocumentsApi
         return TypedResults.File(bytes, type, preview ? null : document.Name, entityTag: new EntityTagHeaderValue($"\"{version ?? document.BlobId}\""));
     }
 
-    private static IResult Restore(string id, RestoreRequest? body, DocumentStore documents, SpaceAccess access, ClaimsPrincipal user)
+    private static Results<Ok<DocumentResponse>, ProblemHttpResult> Restore(string id, RestoreRequest? body, DocumentStore documents, SpaceAccess access, ClaimsPrincipal user)
     {
         var document = Find(id, documents, access, user);
         if (document is null)
@@ -167,5 +174,5 @@ public static class DocumentsApi
     private static DocumentResponse ToResponse(DocumentInfo d, IReadOnlyList<DocumentVersionResponse>? versions = null) =>
         new(d.Id, d.Space, d.Name, d.Size, ContentType(d.Name), d.Revision, d.Author, d.Updated, versions);
 
-    private static IResult NotFound(string id) => ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Document not found", $"Document '{id}' does not exist");
+    private static ProblemHttpResult NotFound(string id) => ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Document not found", $"Document '{id}' does not exist");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 using TeamWiki.Storage.Git;
@@ -17,9 +18,13 @@ public static class FilesApi
     private static readonly HashSet<string> InlineTypes = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml", "image/avif"];
 
     /// <summary>Maps the route.</summary>
-    public static void MapFilesApi(this IEndpointRouteBuilder app) => app.MapGet("/files/{**path}", Get);
+    public static void MapFilesApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/files/{**path}", Get)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static IResult Get(string path, IContentFiles repository, HttpContext http, SpaceAccess access)
+    private static Results<FileContentHttpResult, StatusCodeHttpResult, NotFound, ProblemHttpResult> Get(string path, IContentFiles repository, HttpContext http, SpaceAccess access)
     {
         if (!IsSafe(path))
         {

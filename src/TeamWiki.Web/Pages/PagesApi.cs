@@ -1,11 +1,15 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Storage.Problems;
 using TeamWiki.Web.Api;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Markup;
 
 namespace TeamWiki.Web.Pages;
+
+using PageRead = Results<Ok<PageResponse>, Ok<List<HistoryEntryResponse>>, Ok<DiffResponse>, ProblemHttpResult>;
 
 /// <summary>
 /// <c>/api/pages/{path}</c>: read, save, delete, move, history, diff and revert. A catch-all route
@@ -18,14 +22,18 @@ public static class PagesApi
     public static void MapPagesApi(this RouteGroupBuilder api, long maxPageBytes)
     {
         var pages = api.MapGroup("/pages");
-        pages.MapGet("/{**path}", Get).WithName("GetPage");
+        pages.MapGet("/{**path}", Get).WithName("GetPage")
+            .Refuses(ProblemKind.Invalid, ProblemKind.NotFound);
         pages.MapPut("/{**path}", Save).RequireAuthorization(WikiPolicies.Write)
-            .WithMetadata(new RequestSizeLimitAttribute(maxPageBytes * 2 + 1024 * 1024));
-        pages.MapDelete("/{**path}", Delete).RequireAuthorization(WikiPolicies.Write);
-        pages.MapPost("/{**path}", Post).RequireAuthorization(WikiPolicies.Write);
+            .WithMetadata(new RequestSizeLimitAttribute(maxPageBytes * 2 + 1024 * 1024))
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.TooLarge, ProblemKind.UnsupportedBody, ProblemKind.Busy);
+        pages.MapDelete("/{**path}", Delete).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Busy);
+        pages.MapPost("/{**path}", Post).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.UnsupportedBody, ProblemKind.Busy);
     }
 
-    private static IResult Get(string path, [FromQuery] string? revision, [FromQuery] string? from, [FromQuery] string? to,
+    private static PageRead Get(string path, [FromQuery] string? revision, [FromQuery] string? from, [FromQuery] string? to,
         IPageStore store, PageRenderer renderer, SpaceAccess access, ReaderHistory histories, ClaimsPrincipal user)
     {
         if (SpaceGuard.Read(access, user, PagePath.Parse(path).Space) is { } denied)
@@ -49,7 +57,7 @@ public static class PagesApi
             : TypedResults.Ok(ToResponse(page, renderer.Render(page, access.Readable(user))));
     }
 
-    private static IResult History(PagePath path, ReaderHistory histories, ClaimsPrincipal user)
+    private static PageRead History(PagePath path, ReaderHistory histories, ClaimsPrincipal user)
     {
         var history = histories.Of(user, path);
         return history.Count == 0
@@ -57,7 +65,7 @@ public static class PagesApi
             : TypedResults.Ok(history.Select(h => new HistoryEntryResponse(h.Revision, h.Author, h.Date, h.Message.TrimEnd(), h.Path)).ToList());
     }
 
-    private static IResult Diff(PagePath path, string? from, string? to, IPageStore store, ReaderHistory histories, ClaimsPrincipal user)
+    private static PageRead Diff(PagePath path, string? from, string? to, IPageStore store, ReaderHistory histories, ClaimsPrincipal user)
     {
         if (string.IsNullOrWhiteSpace(from))
         {
@@ -71,7 +79,7 @@ public static class PagesApi
         return TypedResults.Ok(new DiffResponse(diff.Path, diff.From, diff.To, diff.Patch, diff.OldText, diff.NewText));
     }
 
-    private static IResult Save(string path, SavePageRequest? body, IPageStore store, ClaimsPrincipal user, SpaceAccess access, IContentCatalog catalog)
+    private static Results<Created<SavePageResponse>, Ok<SavePageResponse>, ProblemHttpResult> Save(string path, SavePageRequest? body, IPageStore store, ClaimsPrincipal user, SpaceAccess access, IContentCatalog catalog)
     {
         var page = PagePath.Parse(path);
         if (WriteInExistingSpace(access, user, page, catalog) is { } denied)
@@ -91,7 +99,7 @@ public static class PagesApi
             : TypedResults.Ok(response);
     }
 
-    private static IResult Delete(string path, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
+    private static Results<Ok<SavePageResponse>, ProblemHttpResult> Delete(string path, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
     {
         var page = PagePath.Parse(path);
         if (SpaceGuard.WritePage(access, user, page) is { } denied)
@@ -103,7 +111,7 @@ public static class PagesApi
         return TypedResults.Ok(new SavePageResponse(result.Path.Value, result.Revision, false));
     }
 
-    private static async Task<IResult> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog)
+    private static async Task<Results<Ok<SavePageResponse>, ProblemHttpResult>> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog)
     {
         if (Command(path, "move") is { } from)
         {
@@ -149,7 +157,7 @@ public static class PagesApi
     /// Pages are written only in spaces that exist (spaces are made through <c>POST /api/spaces</c>). A
     /// space that does not exist answers exactly as one the caller may not see, so neither reveals the other.
     /// </summary>
-    private static IResult? WriteInExistingSpace(SpaceAccess access, ClaimsPrincipal user, PagePath page, IContentCatalog catalog) =>
+    private static ProblemHttpResult? WriteInExistingSpace(SpaceAccess access, ClaimsPrincipal user, PagePath page, IContentCatalog catalog) =>
         SpaceGuard.WritePage(access, user, page) ?? (catalog.Current.FindSpace(page.Space) is null ? SpaceGuard.NotFound("Page") : null);
 
     /// <summary>The page path before "/{command}" when <paramref name="path"/> ends with it and the rest is a page path.</summary>

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TeamWiki.Storage.Problems;
 using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Activity;
 using TeamWiki.Web.Api;
@@ -12,6 +14,9 @@ namespace TeamWiki.Web.People;
 public sealed record PersonResponse(string Handle, string Name, string? Team, string? JobTitle, IReadOnlyList<string> AskMeAbout, bool Guest, string Url, string? PhotoUrl,
     double? Score = null, IReadOnlyList<Evidence>? Evidence = null);
 
+/// <summary>A page of <c>GET /api/activity</c>, newest first.</summary>
+public sealed record ActivityPageResponse(int Page, bool HasMore, IReadOnlyList<FeedItem> Items);
+
 /// <summary>
 /// <c>/api/people</c> (directory, <c>?q=</c> for @mention autocomplete, <c>?knows=</c> for "who knows
 /// about"), <c>/api/activity</c> and <c>/api/insights</c>.
@@ -23,16 +28,20 @@ public static class PeopleApi
     {
         var signedIn = api.MapGroup("").RequireAuthorization(WikiPolicies.Write);
         signedIn.MapGet("/people", PeopleAsync);
-        signedIn.MapGet("/people/{handle}", async (string handle, PeopleDirectory people, ClaimsPrincipal user) =>
-            await people.VisibleByHandleAsync(user, handle) is { } p
-                ? TypedResults.Ok(ToResponse(p))
-                : ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Person not found", $"Nobody is called @{handle}"));
-        api.MapGet("/activity", ActivityAsync);
-        signedIn.MapGet("/insights", InsightsAsync);
-        signedIn.MapGet("/insights.csv", InsightsCsvAsync);
+        signedIn.MapGet("/people/{handle}", PersonAsync).Refuses(ProblemKind.NotFound);
+        api.MapGet("/activity", ActivityAsync).Refuses(ProblemKind.Invalid, ProblemKind.NotFound);
+        signedIn.MapGet("/insights", InsightsAsync).Refuses(ProblemKind.Forbidden);
+        signedIn.MapGet("/insights.csv", InsightsCsvAsync)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Refuses(ProblemKind.Forbidden);
     }
 
-    private static async Task<IResult> PeopleAsync(string? knows, string? q, int? limit, PeopleDirectory people, Expertise expertise, ClaimsPrincipal user)
+    private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> PersonAsync(string handle, PeopleDirectory people, ClaimsPrincipal user) =>
+        await people.VisibleByHandleAsync(user, handle) is { } p
+            ? TypedResults.Ok(ToResponse(p))
+            : ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Person not found", $"Nobody is called @{handle}");
+
+    private static async Task<Ok<List<PersonResponse>>> PeopleAsync(string? knows, string? q, int? limit, PeopleDirectory people, Expertise expertise, ClaimsPrincipal user)
     {
         var max = Math.Clamp(limit ?? 50, 1, 500);
         if (!string.IsNullOrWhiteSpace(knows))
@@ -51,7 +60,7 @@ public static class PeopleApi
         return TypedResults.Ok(found.Take(max).Select(ToResponse).ToList());
     }
 
-    private static async Task<IResult> ActivityAsync(string? space, string? kind, string? actor, int? page, int? limit, ActivityFeed feed, SpaceAccess access, PeopleDirectory people, ClaimsPrincipal user)
+    private static async Task<Results<Ok<ActivityPageResponse>, ProblemHttpResult>> ActivityAsync(string? space, string? kind, string? actor, int? page, int? limit, ActivityFeed feed, SpaceAccess access, PeopleDirectory people, ClaimsPrincipal user)
     {
         var key = string.IsNullOrWhiteSpace(space) ? null : space.Trim().ToLowerInvariant();
         if (kind is not null && !ActivityFeed.Kinds.Contains(kind))
@@ -76,10 +85,10 @@ public static class PeopleApi
             return denied;
         }
 
-        return TypedResults.Ok(new { page = page ?? 1, hasMore = more, items });
+        return TypedResults.Ok(new ActivityPageResponse(page ?? 1, more, items));
     }
 
-    private static async Task<IResult> InsightsAsync(string? space, int? weeks, InsightsService insights, ClaimsPrincipal user)
+    private static async Task<Results<Ok<InsightsReport>, ProblemHttpResult>> InsightsAsync(string? space, int? weeks, InsightsService insights, ClaimsPrincipal user)
     {
         var key = string.IsNullOrWhiteSpace(space) ? null : space.Trim().ToLowerInvariant();
         return insights.MaySee(user, key)
@@ -87,7 +96,7 @@ public static class PeopleApi
             : ApiExceptionFilter.Problem(StatusCodes.Status403Forbidden, "Forbidden", "Insights are for space owners and admins");
     }
 
-    private static async Task<IResult> InsightsCsvAsync(string? space, int? weeks, string? table, InsightsService insights, ClaimsPrincipal user)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> InsightsCsvAsync(string? space, int? weeks, string? table, InsightsService insights, ClaimsPrincipal user)
     {
         var key = string.IsNullOrWhiteSpace(space) ? null : space.Trim().ToLowerInvariant();
         if (!insights.MaySee(user, key))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TeamWiki.Search;
 using TeamWiki.Search.Query;
 using TeamWiki.Web.Auth;
@@ -34,7 +35,7 @@ public static class SearchApi
         api.MapGet("/search/suggest", Suggest);
     }
 
-    private static async Task<IResult> Search(Insights.ReaderSearch search, ClaimsPrincipal user, string? q, int? limit, int? offset, string? space, string? tag, string? sort, bool? prefix)
+    private static async Task<Ok<SearchResponse>> Search(Insights.ReaderSearch search, ClaimsPrincipal user, string? q, int? limit, int? offset, string? space, string? tag, string? sort, bool? prefix)
     {
         var watch = Stopwatch.StartNew();
         var results = await search.SearchAsync(user, new SearchRequest(q ?? "", Math.Clamp(limit ?? 10, 1, SearchRequest.MaxLimit), Math.Clamp(offset ?? 0, 0, SearchRequest.MaxOffset),
@@ -44,7 +45,7 @@ public static class SearchApi
             results.Notices.Select(n => n.ToString()).ToList(), Message(results.Notices)));
     }
 
-    private static IResult Suggest(ISearchIndex index, SpaceAccess access, ClaimsPrincipal user, string? q) =>
+    private static Ok<List<SuggestionResponse>> Suggest(ISearchIndex index, SpaceAccess access, ClaimsPrincipal user, string? q) =>
         TypedResults.Ok(index.Suggest(q ?? "", 10, access.VisibleSpaces(user)).Select(s => new SuggestionResponse(s.Path, s.Title, s.Kind, s.Space, ItemLinks.For(s.Kind, s.Path))).ToList());
 
     /// <summary>A plain explanation of the notices, for API clients.</summary>

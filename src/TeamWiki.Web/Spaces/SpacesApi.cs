@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Storage.Problems;
 using TeamWiki.Storage.Spaces;
 using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Api;
@@ -32,16 +34,21 @@ public static class SpacesApi
     public static void MapSpacesApi(this RouteGroupBuilder api)
     {
         api.MapGet("/spaces", GetSpaces);
-        api.MapPost("/spaces", Create).RequireAuthorization(WikiPolicies.Write);
-        api.MapGet("/spaces/{key}", Get);
-        api.MapPatch("/spaces/{key}", Patch).RequireAuthorization(WikiPolicies.Write);
+        api.MapPost("/spaces", Create).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.Conflict, ProblemKind.UnsupportedBody, ProblemKind.Busy);
+        api.MapGet("/spaces/{key}", Get).Refuses(ProblemKind.NotFound);
+        api.MapPatch("/spaces/{key}", Patch).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody, ProblemKind.Busy);
         // Who works in a space is account data: never for anonymous readers, even when they may read pages.
-        api.MapGet("/spaces/{key}/members", Members).RequireAuthorization(WikiPolicies.Write);
-        api.MapGet("/spaces/{key}/members/{user}", GetMember).RequireAuthorization(WikiPolicies.Write);
-        api.MapPut("/spaces/{key}/members/{user}", PutMember).RequireAuthorization(WikiPolicies.Write);
-        api.MapDelete("/spaces/{key}/members/{user}", DeleteMember).RequireAuthorization(WikiPolicies.Write);
-        api.MapPost("/spaces/{key}/guests", InviteGuest).RequireAuthorization(WikiPolicies.Write);
-        api.MapGet("/tree", GetTree);
+        api.MapGet("/spaces/{key}/members", Members).RequireAuthorization(WikiPolicies.Write).Refuses(ProblemKind.NotFound);
+        api.MapGet("/spaces/{key}/members/{user}", GetMember).RequireAuthorization(WikiPolicies.Write).Refuses(ProblemKind.NotFound);
+        api.MapPut("/spaces/{key}/members/{user}", PutMember).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.UnsupportedBody);
+        api.MapDelete("/spaces/{key}/members/{user}", DeleteMember).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict);
+        api.MapPost("/spaces/{key}/guests", InviteGuest).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.UnsupportedBody);
+        api.MapGet("/tree", GetTree).Refuses(ProblemKind.NotFound);
     }
 
     /// <summary>The API form of a space, with the caller's role.</summary>
@@ -49,14 +56,14 @@ public static class SpacesApi
         new(s.Key, s.Name, s.Description, s.Colour, s.Visibility == SpaceVisibility.Private ? "private" : "internal", s.Archived, s.TaskPrefix,
             s.Columns, p.Role?.ToString().ToLowerInvariant());
 
-    private static IResult GetSpaces(IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user) =>
+    private static Ok<List<SpaceResponse>> GetSpaces(IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user) =>
         TypedResults.Ok(catalog.Current.Spaces.Select(s => (Space: s, Permissions: access.For(user, s.Key)))
             .Where(x => x.Permissions.Read).Select(x => ToResponse(x.Space, x.Permissions)).ToList());
 
-    private static IResult Get(string key, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user) =>
-        Find(key, catalog, access, user, out var space, out var permissions) ?? TypedResults.Ok(ToResponse(space!, permissions!));
+    private static Results<Ok<SpaceResponse>, ProblemHttpResult> Get(string key, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user) =>
+        Find(key, catalog, access, user, out var space, out var permissions) is { } missing ? missing : TypedResults.Ok(ToResponse(space!, permissions!));
 
-    private static async Task<IResult> Create(SpaceRequest? body, SpaceStore spaces, SpaceMembers members, ClaimsPrincipal user, SpaceAccess access)
+    private static async Task<Results<Created<SpaceResponse>, ProblemHttpResult>> Create(SpaceRequest? body, SpaceStore spaces, SpaceMembers members, ClaimsPrincipal user, SpaceAccess access)
     {
         if (!SpaceAccess.CanCreateSpaces(user))
         {
@@ -74,7 +81,7 @@ public static class SpacesApi
         return TypedResults.Created($"/api/spaces/{created.Key}", ToResponse(created, access.For(user, created.Key)));
     }
 
-    private static IResult Patch(string key, SpaceRequest? body, IContentCatalog catalog, SpaceStore spaces, SpaceAccess access, ClaimsPrincipal user)
+    private static Results<Ok<SpaceResponse>, ProblemHttpResult> Patch(string key, SpaceRequest? body, IContentCatalog catalog, SpaceStore spaces, SpaceAccess access, ClaimsPrincipal user)
     {
         if (Find(key, catalog, access, user, out var space, out var permissions) is { } missing)
         {
@@ -90,7 +97,7 @@ public static class SpacesApi
         return TypedResults.Ok(ToResponse(updated, access.For(user, updated.Key)));
     }
 
-    private static async Task<IResult> Members(string key, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, SpaceMembers members, UserAccounts accounts)
+    private static async Task<Results<Ok<List<MemberResponse>>, ProblemHttpResult>> Members(string key, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, SpaceMembers members, UserAccounts accounts)
     {
         if (Find(key, catalog, access, user, out var space, out _) is { } missing)
         {
@@ -103,7 +110,7 @@ public static class SpacesApi
             .Select(m => Member(people[m.UserId], m.Role)).OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList());
     }
 
-    private static async Task<IResult> GetMember(string key, string user, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal me, SpaceMembers members, UserAccounts accounts)
+    private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> GetMember(string key, string user, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal me, SpaceMembers members, UserAccounts accounts)
     {
         if (Find(key, catalog, access, me, out var space, out _) is { } missing)
         {
@@ -116,7 +123,7 @@ public static class SpacesApi
             : ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Not a member", $"'{user}' is not a member of '{space!.Key}'");
     }
 
-    private static async Task<IResult> PutMember(string key, string user, MemberRequest? body, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal me,
+    private static async Task<Results<Created<MemberResponse>, Ok<MemberResponse>, ProblemHttpResult>> PutMember(string key, string user, MemberRequest? body, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal me,
         SpaceMembers members, UserAccounts accounts)
     {
         if (ManageOrProblem(key, catalog, access, me, out var space) is { } denied)
@@ -147,7 +154,7 @@ public static class SpacesApi
         return created ? TypedResults.Created($"/api/spaces/{space.Key}/members/{person.Handle}", response) : TypedResults.Ok(response);
     }
 
-    private static async Task<IResult> DeleteMember(string key, string user, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal me, SpaceMembers members, UserAccounts accounts)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMember(string key, string user, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal me, SpaceMembers members, UserAccounts accounts)
     {
         if (ManageOrProblem(key, catalog, access, me, out var space) is { } denied)
         {
@@ -164,7 +171,7 @@ public static class SpacesApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> InviteGuest(string key, GuestRequest? body, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal me, SpaceMembers members, UserAccounts accounts)
+    private static async Task<Results<Created<MemberResponse>, ProblemHttpResult>> InviteGuest(string key, GuestRequest? body, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal me, SpaceMembers members, UserAccounts accounts)
     {
         if (ManageOrProblem(key, catalog, access, me, out var space) is { } denied)
         {
@@ -183,7 +190,7 @@ public static class SpacesApi
         return TypedResults.Created($"/api/spaces/{space.Key}/members/{person.Handle}", Member(person, SpaceRole.Guest));
     }
 
-    private static IResult GetTree(string? space, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user)
+    private static Results<Ok<List<TreeNodeResponse>>, ProblemHttpResult> GetTree(string? space, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user)
     {
         var snapshot = catalog.Current;
         if (!string.IsNullOrWhiteSpace(space))
@@ -199,7 +206,7 @@ public static class SpacesApi
             .ToList());
     }
 
-    private static IResult? Find(string key, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, out SpaceInfo? space, out SpacePermissions? permissions)
+    private static ProblemHttpResult? Find(string key, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, out SpaceInfo? space, out SpacePermissions? permissions)
     {
         space = catalog.Current.FindSpace(key.Trim().ToLowerInvariant());
         permissions = space is null ? null : access.For(user, space.Key);
@@ -208,7 +215,7 @@ public static class SpacesApi
             : null;
     }
 
-    private static IResult? ManageOrProblem(string key, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, out SpaceInfo? space)
+    private static ProblemHttpResult? ManageOrProblem(string key, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, out SpaceInfo? space)
     {
         if (Find(key, catalog, access, user, out space, out var permissions) is { } missing)
         {

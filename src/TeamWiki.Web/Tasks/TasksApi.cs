@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TeamWiki.Storage.Pages;
+using TeamWiki.Storage.Problems;
 using TeamWiki.Storage.Tasks;
 using TeamWiki.Web.Api;
 using TeamWiki.Web.Auth;
@@ -28,15 +30,18 @@ public static class TasksApi
     /// <summary>Maps the routes.</summary>
     public static void MapTasksApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/spaces/{space}/tasks", List);
-        api.MapPost("/spaces/{space}/tasks", Create).RequireAuthorization(WikiPolicies.Write);
-        api.MapGet("/tasks/{key}", Get);
-        api.MapPatch("/tasks/{key}", Patch).RequireAuthorization(WikiPolicies.Write);
-        api.MapDelete("/tasks/{key}", Delete).RequireAuthorization(WikiPolicies.Write);
-        api.MapGet("/tasks/{key}/history", History);
+        api.MapGet("/spaces/{space}/tasks", List).Refuses(ProblemKind.NotFound);
+        api.MapPost("/spaces/{space}/tasks", Create).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.UnsupportedBody, ProblemKind.Busy);
+        api.MapGet("/tasks/{key}", Get).Refuses(ProblemKind.NotFound);
+        api.MapPatch("/tasks/{key}", Patch).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.UnsupportedBody, ProblemKind.Busy);
+        api.MapDelete("/tasks/{key}", Delete).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Busy);
+        api.MapGet("/tasks/{key}/history", History).Refuses(ProblemKind.NotFound);
     }
 
-    private static IResult List(string space, string? status, string? assignee, string? label, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user)
+    private static Results<Ok<List<TaskResponse>>, ProblemHttpResult> List(string space, string? status, string? assignee, string? label, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user)
     {
         var key = space.Trim().ToLowerInvariant();
         if (catalog.Current.FindSpace(key) is not { } info || SpaceGuard.Read(access, user, key, "Space") is { } denied)
@@ -57,7 +62,7 @@ public static class TasksApi
             .ToList());
     }
 
-    private static async Task<IResult> Create(string space, TaskRequest? body, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, TeamWiki.Web.Accounts.Assignees assignees)
+    private static async Task<Results<Created<TaskResponse>, ProblemHttpResult>> Create(string space, TaskRequest? body, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, TeamWiki.Web.Accounts.Assignees assignees)
     {
         var key = space.Trim().ToLowerInvariant();
         if (catalog.Current.FindSpace(key) is null)
@@ -80,7 +85,7 @@ public static class TasksApi
         return TypedResults.Created($"/api/tasks/{task.Key}", ToResponse(task, catalog.Current.FindSpace(key)!.DoneStatus, DateOnly.FromDateTime(DateTime.Today), null));
     }
 
-    private static IResult Get(string key, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, PageRenderer renderer)
+    private static Results<Ok<TaskResponse>, ProblemHttpResult> Get(string key, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, PageRenderer renderer)
     {
         var task = tasks.Get(key);
         if (task is null || !access.CanRead(user, task.Space))
@@ -92,7 +97,7 @@ public static class TasksApi
         return TypedResults.Ok(ToResponse(task, catalog.Current.FindSpace(task.Space)?.DoneStatus ?? "done", DateOnly.FromDateTime(DateTime.Today), html));
     }
 
-    private static async Task<IResult> Patch(string key, TaskRequest? body, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, TeamWiki.Web.Accounts.Assignees assignees)
+    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> Patch(string key, TaskRequest? body, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user, TeamWiki.Web.Accounts.Assignees assignees)
     {
         var task = tasks.Get(key);
         if (task is null || !access.CanRead(user, task.Space))
@@ -111,7 +116,7 @@ public static class TasksApi
         return TypedResults.Ok(ToResponse(updated, catalog.Current.FindSpace(updated.Space)?.DoneStatus ?? "done", DateOnly.FromDateTime(DateTime.Today), null));
     }
 
-    private static IResult Delete(string key, TaskStore tasks, SpaceAccess access, ClaimsPrincipal user)
+    private static Results<NoContent, ProblemHttpResult> Delete(string key, TaskStore tasks, SpaceAccess access, ClaimsPrincipal user)
     {
         var task = tasks.Get(key);
         if (task is null || !access.CanRead(user, task.Space))
@@ -128,7 +133,7 @@ public static class TasksApi
         return TypedResults.NoContent();
     }
 
-    private static IResult History(string key, TaskStore tasks, SpaceAccess access, ClaimsPrincipal user)
+    private static Results<Ok<List<HistoryEntryResponse>>, ProblemHttpResult> History(string key, TaskStore tasks, SpaceAccess access, ClaimsPrincipal user)
     {
         var task = tasks.Get(key);
         return task is null || !access.CanRead(user, task.Space)
@@ -205,5 +210,5 @@ public static class TasksApi
             t.Updated == default ? null : t.Updated);
     }
 
-    private static IResult NotFound(string key) => ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Task not found", $"Task '{key}' does not exist");
+    private static ProblemHttpResult NotFound(string key) => ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Task not found", $"Task '{key}' does not exist");
 }
