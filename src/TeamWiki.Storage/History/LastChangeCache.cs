@@ -110,7 +110,8 @@ public sealed class LastChangeCache
 
     private void OnHeadMoved(object? sender, HeadMovedEventArgs e)
     {
-        var changed = e.OldHead is null ? null : _repository.ChangedPaths(e.OldHead, e.NewHead);
+        // An own commit names its paths; only for others (pushes) are the trees compared.
+        var changed = e.OldHead is null ? null : e.ChangedPaths ?? _repository.ChangedPaths(e.OldHead, e.NewHead);
         lock (_gate)
         {
             Interlocked.Increment(ref _generation);
