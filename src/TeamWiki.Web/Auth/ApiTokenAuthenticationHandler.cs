@@ -12,7 +12,8 @@ public sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokens tokens,
-    IUserClaimsPrincipalFactory<WikiUser> principals)
+    IUserClaimsPrincipalFactory<WikiUser> principals,
+    TokenPrincipalCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme name.</summary>
@@ -34,7 +35,7 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown, revoked or disabled API token");
         }
 
-        var principal = await principals.CreateAsync(user);
+        var principal = await cache.GetAsync(user, principals.CreateAsync);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

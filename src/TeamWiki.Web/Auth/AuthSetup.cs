@@ -80,6 +80,7 @@ public static class AuthSetup
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
 
         services.AddSingleton<SetupState>();
+        services.AddSingleton(new TokenPrincipalCache(TimeProvider.System));
         services.AddSingleton<SpaceAccess>();
         services.AddSingleton<ReaderHistory>();
         services.AddScoped<UserAccounts>();
