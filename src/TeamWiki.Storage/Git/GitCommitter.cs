@@ -106,7 +106,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
     private static bool TouchedSince(Commit baseCommit, Commit head, IEnumerable<FileChange> changes) =>
         changes.SelectMany(c => c.Paths).Any(p => baseCommit[p]?.Target.Id != head[p]?.Target.Id);
 
-    private TreeWriter Writer => _writer ??= new TreeWriter(_repo, _trees);
+    private TreeWriter Writer => _writer ??= new TreeWriter(_repo, new LooseObjectWriter(gitDirectory), _trees);
 
     /// <summary>
     /// The request's changes applied in order to the parent's tree: each path ends up with one entry or
@@ -134,7 +134,9 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
             }
         }
 
-        return _repo.Lookup<Tree>(Writer.Write(parent?.Id, edits));
+        var written = Writer.Write(parent?.Id, edits);
+        var t = _repo.Lookup<Tree>(written);
+        return t;
     }
 
     private static TreeWriter.Entry? EntryAt(Tree? tree, string path) =>

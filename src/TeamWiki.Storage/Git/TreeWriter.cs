@@ -12,9 +12,16 @@ namespace TeamWiki.Storage.Git;
 /// compare the two), without its managed object per entry of every folder on the path: in a folder of
 /// 10,000 pages that was what a save cost. A folder whose last entry goes disappears, as in git.
 /// </summary>
-internal sealed class TreeWriter(Repository repo, TreeReader reader)
+internal sealed class TreeWriter(Repository repo, LooseObjectWriter objects, TreeReader reader)
 {
     private static readonly byte[] FolderMode = TreeFormat.ModeBytes(Mode.Directory);
+
+    /// <summary>
+    /// From this size a tree is compressed and hashed in .NET (<see cref="LooseObjectWriter"/>), several
+    /// times faster than libgit2 for the folder of a big space; below it libgit2's write is the cheaper
+    /// (no stream set up per object).
+    /// </summary>
+    internal const int BigTree = 32 * 1024;
 
     /// <summary>What a path holds after the change: a file (or folder) with its mode, or nothing (null).</summary>
     public readonly record struct Entry(Mode Mode, ObjectId Id);
@@ -133,7 +140,7 @@ internal sealed class TreeWriter(Repository repo, TreeReader reader)
 
     private ObjectId WriteTree(byte[] bytes)
     {
-        var id = repo.ObjectDatabase.Write<Tree>(bytes);
+        var id = bytes.Length >= BigTree ? objects.Write("tree", bytes) : repo.ObjectDatabase.Write<Tree>(bytes);
         reader.Wrote(id, RawTree.Parse(bytes));
         return id;
     }

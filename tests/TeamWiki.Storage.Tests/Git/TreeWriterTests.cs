@@ -21,7 +21,7 @@ public sealed class TreeWriterTests : IDisposable
     {
         _repo = new Repository(_wiki.GitDirectory);
         _reader = new TreeReader(_wiki.GitDirectory);
-        _writer = new TreeWriter(_repo, _reader);
+        _writer = new TreeWriter(_repo, new LooseObjectWriter(_wiki.GitDirectory), _reader);
     }
 
     /// <summary>Names that sort around a folder "a", which git orders as if it were "a/".</summary>
@@ -101,6 +101,23 @@ public sealed class TreeWriterTests : IDisposable
     {
         var files = Enumerable.Range(0, 500).Select(i => ($"ruimte-{i % 7}/map-{i % 13}/pagina-{i}.md", (string?)$"tekst {i}")).ToArray();
         AssertSameAsTreeDefinition(null, files);
+    }
+
+    [Fact]
+    public void AFolderOfThousandsOfPagesIsChangedOneEntryAtATimeAsTreeDefinitionDoes()
+    {
+        var parent = _repo.Lookup<Tree>(AssertSameAsTreeDefinition(null,
+            Enumerable.Range(0, 3000).Select(i => ($"groot/pagina-{i:0000}.md", (string?)$"tekst {i}")).ToArray()));
+        Assert.True(_reader.Read(parent["groot"].Target.Id).Count == 3000 && TreeWriter.BigTree < 3000 * 40, "the folder must be a big tree");
+
+        var inserted = _repo.Lookup<Tree>(AssertSameAsTreeDefinition(parent, ("groot/pagina-1500a.md", "nieuw")));
+        var replaced = _repo.Lookup<Tree>(AssertSameAsTreeDefinition(inserted, ("groot/pagina-0000.md", "anders")));
+        var removed = _repo.Lookup<Tree>(AssertSameAsTreeDefinition(replaced, ("groot/pagina-2999.md", null)));
+        AssertSameAsTreeDefinition(removed, ("groot/sub/diep.md", "in een nieuwe map"), ("groot/pagina-1000.md", null));
+
+        var signature = new Signature("Test", "test@example.org", DateTimeOffset.UnixEpoch);
+        _repo.Refs.Add("refs/heads/main", _repo.ObjectDatabase.CreateCommit(signature, signature, "groot", removed, [], true).Id);
+        FsckAssert.Clean(_wiki);
     }
 
     [Fact]
