@@ -134,9 +134,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
             }
         }
 
-        var written = Writer.Write(parent?.Id, edits);
-        var t = _repo.Lookup<Tree>(written);
-        return t;
+        return _repo.Lookup<Tree>(Writer.Write(parent?.Id, edits));
     }
 
     private static TreeWriter.Entry? EntryAt(Tree? tree, string path) =>
