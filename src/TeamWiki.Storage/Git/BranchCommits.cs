@@ -59,6 +59,22 @@ internal sealed class BranchCommits
         }
     }
 
+    /// <summary>
+    /// Records <paramref name="commit"/>, made by this process on <paramref name="parent"/>, when the set
+    /// is at that parent: the next lookup then need not walk from the old tip to the new one.
+    /// </summary>
+    public void Extend(string parent, string commit)
+    {
+        lock (_lock)
+        {
+            if (_tip == parent)
+            {
+                _ids.Add(new ObjectId(commit));
+                _tip = commit;
+            }
+        }
+    }
+
     /// <summary>A full or abbreviated object id: 4 to 40 hex digits.</summary>
     public static bool LooksLikeRevision(string revision) =>
         revision.Length is >= 4 and <= FullLength && revision.All(char.IsAsciiHexDigit);

@@ -17,6 +17,8 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
 
     private readonly Repository _repo = new(gitDirectory);
     private readonly BranchMover _mover = new(gitDirectory);
+    private readonly TreeReader _trees = new(gitDirectory);
+    private TreeWriter? _writer;
     private long _retries;
 
     /// <summary>How many times a commit had to be built again because another writer moved or locked the branch.</summary>
@@ -92,7 +94,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
             return (Apply(head.Tree, request.Changes), false);
         }
 
-        return (PathMerge.Merge(_repo, baseCommit, head, request.Changes), true);
+        return (PathMerge.Merge(_repo, Writer, baseCommit, head, request.Changes), true);
     }
 
     /// <summary>The base must be on the branch (as the tip is now), whatever else the object store holds.</summary>
@@ -104,29 +106,39 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
     private static bool TouchedSince(Commit baseCommit, Commit head, IEnumerable<FileChange> changes) =>
         changes.SelectMany(c => c.Paths).Any(p => baseCommit[p]?.Target.Id != head[p]?.Target.Id);
 
+    private TreeWriter Writer => _writer ??= new TreeWriter(_repo, new LooseObjectWriter(gitDirectory), _trees);
+
+    /// <summary>
+    /// The request's changes applied in order to the parent's tree: each path ends up with one entry or
+    /// none, and only the trees along those paths are written again (<see cref="TreeWriter"/>).
+    /// </summary>
     private Tree Apply(Tree? parent, IEnumerable<FileChange> changes)
     {
-        var td = parent is null ? new TreeDefinition() : TreeDefinition.From(parent);
+        var edits = new Dictionary<string, TreeWriter.Entry?>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
             switch (change)
             {
                 case PutFile put:
-                    td.Add(put.Path, PathMerge.WriteBlob(_repo, put.Content), Mode.NonExecutableFile);
+                    edits[put.Path] = new TreeWriter.Entry(Mode.NonExecutableFile, PathMerge.WriteBlob(_repo, put.Content).Id);
                     break;
                 case RemoveFile remove:
-                    td.Remove(remove.Path);
+                    edits[remove.Path] = null;
                     break;
                 case MoveFile move:
-                    var entry = td[move.From] ?? throw new FileNotFoundException($"'{move.From}' does not exist", move.From);
-                    td.Remove(move.From);
-                    td.Add(move.To, entry);
+                    var entry = (edits.TryGetValue(move.From, out var edited) ? edited : EntryAt(parent, move.From))
+                        ?? throw new FileNotFoundException($"'{move.From}' does not exist", move.From);
+                    edits[move.From] = null;
+                    edits[move.To] = entry;
                     break;
             }
         }
 
-        return _repo.ObjectDatabase.CreateTree(td);
+        return _repo.Lookup<Tree>(Writer.Write(parent?.Id, edits));
     }
+
+    private static TreeWriter.Entry? EntryAt(Tree? tree, string path) =>
+        tree?[path] is { } entry ? new TreeWriter.Entry(entry.Mode, entry.Target.Id) : null;
 
     private BranchMove TryMoveBranch(Commit? expected, Commit commit, string message)
     {
@@ -154,6 +166,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
     public void Dispose()
     {
         _mover.Dispose();
+        _trees.Dispose();
         _repo.Dispose();
     }
 }

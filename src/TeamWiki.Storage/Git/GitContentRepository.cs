@@ -340,8 +340,16 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
             var (outcome, parent) = _committer.Commit(request);
             if (!outcome.Unchanged)
             {
-                // Built on a tip this process had not published: outside commits come with it.
-                Publish(outcome.CommitId, external: parent != _head);
+                // Built on a tip this process had not published: outside commits come with it, and only a
+                // tree diff says what changed. Built on the published tip: the request names every path.
+                var onOurTip = parent is not null && parent == _head;
+                if (onOurTip)
+                {
+                    _branch.Extend(parent!, outcome.CommitId);
+                }
+
+                Publish(outcome.CommitId, external: parent != _head,
+                    onOurTip ? request.Changes.SelectMany(c => c.Paths).ToHashSet(StringComparer.Ordinal) : null);
             }
 
             return outcome;
@@ -362,11 +370,11 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         }
     }
 
-    private void Publish(string newHead, bool external)
+    private void Publish(string newHead, bool external, IReadOnlyCollection<string>? changedPaths = null)
     {
         var old = _head;
         _head = newHead;
-        var args = new HeadMovedEventArgs(old, newHead, external);
+        var args = new HeadMovedEventArgs(old, newHead, external, changedPaths);
         foreach (var handler in HeadMoved?.GetInvocationList() ?? [])
         {
             try

@@ -10,7 +10,7 @@ namespace TeamWiki.Storage.Git;
 internal static class NativeGit
 {
     /// <summary>LibGit2Sharp 0.32 / LibGit2Sharp.NativeBinaries 2.0.324 (libgit2 5853918).</summary>
-    private const string Library = "git2-5853918";
+    internal const string Library = "git2-5853918";
 
     /// <summary>GIT_ENOTFOUND: the reference does not exist.</summary>
     public const int NotFound = -3;

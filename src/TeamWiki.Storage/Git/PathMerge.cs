@@ -13,7 +13,7 @@ internal static class PathMerge
 {
     /// <summary>The merged tree, written to the object store.</summary>
     /// <exception cref="MergeConflictException">A path both sides changed in ways that do not merge.</exception>
-    public static Tree Merge(Repository repo, Commit baseCommit, Commit head, IReadOnlyList<FileChange> changes)
+    public static Tree Merge(Repository repo, TreeWriter trees, Commit baseCommit, Commit head, IReadOnlyList<FileChange> changes)
     {
         var paths = changes.SelectMany(c => c.Paths).Distinct(StringComparer.Ordinal).ToList();
         var ours = Ours(repo, baseCommit, paths, changes);
@@ -52,23 +52,8 @@ internal static class PathMerge
             throw new MergeConflictException(baseCommit.Sha, head.Sha, conflicts);
         }
 
-        var td = TreeDefinition.From(head.Tree);
-        foreach (var (path, blob) in result)
-        {
-            if (blob is null)
-            {
-                if (td[path] is not null)
-                {
-                    td.Remove(path);
-                }
-            }
-            else
-            {
-                td.Add(path, repo.Lookup<Blob>(blob), Mode.NonExecutableFile);
-            }
-        }
-
-        return repo.ObjectDatabase.CreateTree(td);
+        var edits = result.ToDictionary(r => r.Key, r => r.Value is { } blob ? new TreeWriter.Entry(Mode.NonExecutableFile, blob) : (TreeWriter.Entry?)null, StringComparer.Ordinal);
+        return repo.Lookup<Tree>(trees.Write(head.Tree.Id, edits));
     }
 
     /// <summary>Writes bytes as a blob.</summary>

@@ -80,6 +80,7 @@ public static class AccountsSetup
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
 
         services.AddSingleton<SetupState>();
+        services.AddSingleton(new TokenPrincipalCache(TimeProvider.System));
         services.AddScoped<UserAccounts>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<PasswordSignIn>();

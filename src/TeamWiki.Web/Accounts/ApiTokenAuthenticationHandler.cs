@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TeamWiki.Storage.People;
+using TeamWiki.Web.Auth;
 
 namespace TeamWiki.Web.Accounts;
 
@@ -12,7 +13,8 @@ public sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokens tokens,
-    IUserClaimsPrincipalFactory<WikiUser> principals)
+    IUserClaimsPrincipalFactory<WikiUser> principals,
+    TokenPrincipalCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme name.</summary>
@@ -34,7 +36,7 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown, revoked or disabled API token");
         }
 
-        var principal = await principals.CreateAsync(user);
+        var principal = await cache.GetAsync(user, principals.CreateAsync);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

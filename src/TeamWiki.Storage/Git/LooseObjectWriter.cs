@@ -1,0 +1,83 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using LibGit2Sharp;
+
+namespace TeamWiki.Storage.Git;
+
+/// <summary>
+/// Writes git objects as loose files the way git does: <c>objects/ab/cdef…</c> holding the zlib stream of
+/// <c>"{type} {size}\0"</c> and the content, named by the SHA-1 of the same, written to a temporary file
+/// beside it and renamed into place, read-only. Used for trees: the folder of a big space is a tree of
+/// hundreds of kilobytes written on every save, and libgit2 spent tens of milliseconds on it (its zlib
+/// and its collision-detecting SHA-1); .NET's zlib-ng at its fastest level and the platform's SHA-1 do the
+/// same in a few. The file is the same kind of loose object at the same compression level git uses by
+/// default (<c>core.looseCompression</c> 1).
+/// </summary>
+internal sealed class LooseObjectWriter(string gitDirectory)
+{
+    private readonly string _objects = Path.Combine(gitDirectory, "objects");
+
+    /// <summary>Writes an object of <paramref name="type"/> ("tree", "blob", …) unless it exists, and returns its id.</summary>
+    public ObjectId Write(string type, byte[] content)
+    {
+        var header = Encoding.ASCII.GetBytes($"{type} {content.Length}\0");
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        sha.AppendData(header);
+        sha.AppendData(content);
+        var id = sha.GetHashAndReset();
+        var hex = Convert.ToHexStringLower(id);
+        var folder = Path.Combine(_objects, hex[..2]);
+        var file = Path.Combine(folder, hex[2..]);
+        if (File.Exists(file))
+        {
+            Freshen(file);
+            return new ObjectId(id);
+        }
+
+        Directory.CreateDirectory(folder);
+        // git's prune removes leftovers called tmp_obj_* (a write cut short by a crash).
+        var temporary = Path.Combine(folder, "tmp_obj_" + Guid.NewGuid().ToString("n"));
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            using (var zlib = new ZLibStream(stream, CompressionLevel.Fastest))
+            {
+                zlib.Write(header);
+                zlib.Write(content);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
+
+            File.Move(temporary, file);
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // Another writer put the same object there first: the same bytes.
+            File.Delete(temporary);
+        }
+
+        return new ObjectId(id);
+    }
+
+    /// <summary>
+    /// An object found already written may be an unreachable leftover that <c>git gc</c> is about to prune
+    /// for its age; a new modification time keeps it, as libgit2 and git do when they "write" it again.
+    /// </summary>
+    private static void Freshen(string file)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
