@@ -26,6 +26,12 @@ if (what is "growth")
     }
 }
 
+if (what is "startup")
+{
+    // Not part of "all": a tool to see where a restart's time goes, on a data folder kept in /tmp.
+    Console.WriteLine(await StartupBenchmark.RunAsync(pages, Option("--commits", 10_000), Option("--restarts", 3)));
+}
+
 if (what is "storage" or "all")
 {
     Console.WriteLine("Storage: saves vs raw libgit2 commits…");
