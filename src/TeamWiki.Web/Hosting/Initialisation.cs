@@ -116,8 +116,9 @@ public static class Initialisation
             services.GetRequiredService<TeamWiki.Search.Analysis.WikiAnalyzers>().Preload();
             logger.LogInformation("Dutch word lists loaded in {Ms} ms", watch.ElapsedMilliseconds);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {
+            // Stopped before it was quiet: nothing to load any more.
         }
         catch (Exception ex)
         {

@@ -34,15 +34,14 @@ public sealed class StartupQuiet(TimeProvider time)
     public async Task WhenQuietAsync(TimeSpan quietFor, TimeSpan atMost, CancellationToken ct)
     {
         var start = time.GetTimestamp();
-        while (time.GetElapsedTime(start) < atMost)
+        while (time.GetElapsedTime(start) < atMost && !IsQuiet(quietFor))
         {
-            if (Volatile.Read(ref _answered) == 1 && Volatile.Read(ref _running) == 0
-                && time.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= quietFor)
-            {
-                return;
-            }
-
             await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct);
         }
     }
+
+    /// <summary>True once a request was answered and none has been running for <paramref name="quietFor"/>.</summary>
+    public bool IsQuiet(TimeSpan quietFor) =>
+        Volatile.Read(ref _answered) == 1 && Volatile.Read(ref _running) == 0
+        && time.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= quietFor;
 }
