@@ -7,10 +7,12 @@ COPY Directory.Build.props Directory.Packages.props TeamWiki.sln ./
 COPY src/TeamWiki.Storage/TeamWiki.Storage.csproj src/TeamWiki.Storage/
 COPY src/TeamWiki.Search/TeamWiki.Search.csproj src/TeamWiki.Search/
 COPY src/TeamWiki.Web/TeamWiki.Web.csproj src/TeamWiki.Web/
-RUN dotnet restore src/TeamWiki.Web/TeamWiki.Web.csproj
+# For the image's platform, so the app is compiled ahead of time (ReadyToRun, see TeamWiki.Web.csproj).
+ARG TARGETARCH
+RUN dotnet restore src/TeamWiki.Web/TeamWiki.Web.csproj -a ${TARGETARCH:-amd64}
 COPY src/ src/
 COPY content-sample/ content-sample/
-RUN dotnet publish src/TeamWiki.Web/TeamWiki.Web.csproj -c Release -o /app --no-restore /p:UseAppHost=false
+RUN dotnet publish src/TeamWiki.Web/TeamWiki.Web.csproj -c Release -a ${TARGETARCH:-amd64} -o /app --no-restore /p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -21,12 +21,13 @@ public static class GrowthReport
                 $"| | save p50 over HTTP / raw LibGit2Sharp commit | {r.SaveBig.P50:0.00} / {r.Raw.P50:0.00} ms | **{rawRatio:0.00}×** | ≤ 2× | {Verdict(rawRatio, 2)} |",
                 $"| | save p50, big space / 10-page space | {r.SaveBig.P50:0.00} / {r.SaveSmall.P50:0.00} ms | **{smallRatio:0.00}×** | ≤ 1.3× | {Verdict(smallRatio, 1.3)} |",
                 $"| | warm page views/s / static file of {r.PageBytes / 1024.0:0.0} KB (wrk -t2 -c8) | {r.Views.RequestsPerSecond:N0} / {r.Static.RequestsPerSecond:N0} | **1/{r.Static.RequestsPerSecond / r.Views.RequestsPerSecond:0.0}** | ≥ 1/4 | {Verdict(staticRatio, 0.25, atMost: false)} |",
-                $"| | cold start to the first page (indexes present and caught up) | {r.Restart:0.00} s | | ≤ 3 s | {Verdict(r.Restart, 3)} |",
+                $"| | cold start to the first page (indexes present and caught up), median of 3 | {string.Join(" / ", r.Restarts.Select(x => $"{x:0.00}"))} s | **{r.Restart:0.00} s** | ≤ 3 s | {Verdict(r.Restart, 3)} |",
                 $"| | cold start to the first page (indexes behind by the further commits) | {r.ColdStart:0.00} s | | | |",
+                $"| | rebuild of the history index from git (`cache/history.db` deleted) | {r.HistoryCommits:N0} commits | **{r.HistoryRebuild:0.0} s** | | |",
             };
         }));
         var growth = string.Join(Environment.NewLine, rows.Select(r =>
-            $"| {r.Pages:N0} ({r.Spaces}) | {r.ViewBig.P50:0.00} | {r.ViewSmall.P50:0.00} | {r.History.P50:0.0} | {r.SaveBig.P50:0.00} | {r.SaveSmall.P50:0.00} | {r.Raw.P50:0.00} | {r.Views.RequestsPerSecond:N0} | {r.Static.RequestsPerSecond:N0} | {r.Restart:0.00} s | {r.ColdStart:0.00} s | {r.FirstStart:0} s |"));
+            $"| {r.Pages:N0} ({r.Spaces}) | {r.ViewBig.P50:0.00} | {r.ViewSmall.P50:0.00} | {r.History.P50:0.0} | {r.SaveBig.P50:0.00} | {r.SaveSmall.P50:0.00} | {r.Raw.P50:0.00} | {r.Views.RequestsPerSecond:N0} | {r.Static.RequestsPerSecond:N0} | {r.Restart:0.00} s | {r.ColdStart:0.00} s | {r.HistoryRebuild:0.0} s | {r.FirstStart:0} s |"));
         return $"""
             Each size is a data folder of N corpus pages in **one** space (`groot`, 100 pages per folder; from 100,000
             pages ten spaces `groot-0…9`) beside a space of 10 pages (`klein`), seeded by the server's first start,
@@ -43,8 +44,11 @@ public static class GrowthReport
             over the warm pages, then over one static file of the same size served by Kestrel (a minimal ASP.NET Core
             app with `UseStaticFiles`, Production) in the same run. Page history is read from the history index
             (`cache/history.db`). The cold start here is the worst case: the further commits arrived while the
-            server was down, so the history and search indexes are that many commits behind and catch up first;
-            the restart at the end, with every index caught up, is the everyday case the target is about.
+            server was down, so the history and search indexes are that many commits behind and catch up in the
+            background (a page's history and "last changed by" are read from git for the commits not indexed yet);
+            the restarts at the end, with every index caught up, are the everyday case the target is about (three,
+            each to a page not viewed since that start; the median counts). Then, with the server down,
+            `cache/history.db` was deleted and the history index rebuilt from git in the benchmark's process.
 
             | data | ratio of p50s measured in this run | figures | ratio | target | |
             |---|---|---:|---:|---:|---|
@@ -52,8 +56,8 @@ public static class GrowthReport
 
             How it grows (p50 in ms unless noted):
 
-            | pages (spaces) | view, big | view, small | history | save, big | save, small | raw commit | warm views/s | static file/s | restart, indexes caught up | start, indexes behind | first start (seed + index) |
-            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+            | pages (spaces) | view, big | view, small | history | save, big | save, small | raw commit | warm views/s | static file/s | restart, indexes caught up | start, indexes behind | history index rebuilt from git | first start (seed + index) |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
             {growth}
             """;
     }

@@ -26,7 +26,7 @@ public sealed partial class ServerProcess : IDisposable
     /// <summary>From process start to "Now listening".</summary>
     public TimeSpan Startup { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, string? seedFrom, int port = 0, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, string? seedFrom, int port = 0, IReadOnlyDictionary<string, string>? environment = null, bool echo = false)
     {
         var psi = new ProcessStartInfo("dotnet", $"TeamWiki.Web.dll --urls http://127.0.0.1:{port}")
         {
@@ -59,6 +59,11 @@ public sealed partial class ServerProcess : IDisposable
             if (e.Data is { } line && Listening().Match(line) is { Success: true } m)
             {
                 listening.TrySetResult(new Uri(m.Groups[1].Value));
+            }
+
+            if (echo && e.Data is { Length: > 0 } shown)
+            {
+                Console.WriteLine($"server {watch.Elapsed.TotalSeconds,6:0.000}: {shown}");
             }
         };
         process.ErrorDataReceived += (_, e) =>

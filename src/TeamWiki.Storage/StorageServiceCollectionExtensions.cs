@@ -23,7 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IContentFiles>(sp => sp.GetRequiredService<GitContentRepository>());
         services.AddSingleton<Changes.IChangeFeed>(sp => new Changes.ChangeFeed(sp.GetRequiredService<GitContentRepository>()));
         services.AddSingleton<IContentCatalog>(sp => new ContentCatalog(sp.GetRequiredService<GitContentRepository>(), folder.CatalogCacheFile, sp.GetRequiredService<ILogger<ContentCatalog>>()));
-        services.AddSingleton(sp => new History.HistoryIndex(sp.GetRequiredService<Changes.IChangeFeed>(), folder.HistoryIndexFile, sp.GetRequiredService<ILogger<History.HistoryIndex>>()));
+        services.AddSingleton(sp => new History.HistoryIndex(sp.GetRequiredService<Changes.IChangeFeed>(), folder.HistoryIndexFile, sp.GetRequiredService<GitContentRepository>(), sp.GetRequiredService<ILogger<History.HistoryIndex>>()));
         services.AddSingleton(sp => new History.LastChangeCache(sp.GetRequiredService<GitContentRepository>(), sp.GetRequiredService<History.HistoryIndex>()));
         services.AddHostedService<History.HistoryIndexer>();
         services.AddSingleton<IPageStore, PageStore>();

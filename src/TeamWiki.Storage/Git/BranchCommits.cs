@@ -8,7 +8,8 @@ namespace TeamWiki.Storage.Git;
 /// writes. Resolving a caller's revision against the object store would let it read through such a
 /// commit (a page in a space it cannot read, a file it was never shown) and would tell it whether an
 /// object with a given prefix exists. Resolving against this set answers an unknown, an off-branch and an
-/// ambiguous id alike. The set is built once by walking the history and grows with the tip; history
+/// ambiguous id alike. The set is built by walking the history when an abbreviated id is first named (a
+/// full id is checked against the commit graph until then) and grows with the tip; history
 /// is never rewritten here (pushes are fast-forward only), and when it was rewritten from outside the
 /// set is built again.
 /// </summary>
@@ -33,13 +34,20 @@ internal sealed class BranchCommits
         }
 
         var wanted = revision.ToLowerInvariant();
+        if (wanted == tip)
+        {
+            // The tip itself (every read of the current content names it): nothing to look up.
+            return wanted;
+        }
+
         lock (_lock)
         {
-            CatchUp(repo, tip);
             if (wanted.Length == FullLength)
             {
-                return _ids.Contains(new ObjectId(wanted)) ? wanted : null;
+                return IsOnBranch(repo, tip, new ObjectId(wanted)) ? wanted : null;
             }
+
+            CatchUp(repo, tip);
 
             string? found = null;
             foreach (var id in _ids)
@@ -73,6 +81,29 @@ internal sealed class BranchCommits
                 _tip = commit;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a full id names a commit on the branch. Until the set was built (the first abbreviated id
+    /// builds it), the answer comes from the commit graph — is it an ancestor of the tip? — which walks back
+    /// only as far as that commit, so a start-up that names its indexes' last commits does not walk the
+    /// whole history.
+    /// </summary>
+    private bool IsOnBranch(Repository repo, string tip, ObjectId id)
+    {
+        if (_tip is not null)
+        {
+            CatchUp(repo, tip);
+            return _ids.Contains(id);
+        }
+
+        if (repo.Lookup(id) is not Commit commit)
+        {
+            return false;
+        }
+
+        var tipCommit = repo.Lookup<Commit>(new ObjectId(tip)) ?? throw new RevisionNotFoundException(tip);
+        return repo.ObjectDatabase.FindMergeBase(commit, tipCommit)?.Id == id;
     }
 
     /// <summary>A full or abbreviated object id: 4 to 40 hex digits.</summary>

@@ -14,6 +14,60 @@ internal static class FileHistoryWalker
 {
     private static readonly CompareOptions RenameDetection = new() { Similarity = SimilarityOptions.Renames };
 
+    /// <summary>
+    /// Walks as <see cref="Walk"/> does, but stops before the first commit that <paramref name="stop"/> accepts
+    /// (one the history index holds already) and says where: the index answers the rest from there. Each change
+    /// found carries the file's path, the path it was moved from and whether the file was created there; the
+    /// commits are read into <paramref name="info"/> while the repository is still leased.
+    /// </summary>
+    public static FileSteps WalkUntil(Repository repo, Commit start, string path, int max, Func<string, bool> stop, Func<Commit, string, GitCommitInfo> info)
+    {
+        var found = new List<FileStep>();
+        var commit = start;
+        var current = path;
+        while (found.Count < max)
+        {
+            if (stop(commit.Sha))
+            {
+                return new FileSteps(found, commit.Sha, current);
+            }
+
+            var blob = commit[current]?.Target.Id;
+            if (blob is null)
+            {
+                break;
+            }
+
+            var parents = commit.Parents.ToList();
+            var same = parents.FirstOrDefault(p => p[current]?.Target.Id == blob);
+            if (same is not null)
+            {
+                commit = same;
+                continue;
+            }
+
+            var first = parents.FirstOrDefault();
+            string? movedFrom = null;
+            if (first is not null && first[current] is null)
+            {
+                using var changes = repo.Diff.Compare<TreeChanges>(first.Tree, commit.Tree, RenameDetection);
+                movedFrom = changes.Renamed.FirstOrDefault(c => c.Path == current)?.OldPath;
+            }
+
+            var created = first is null || (movedFrom is null && first[current] is null);
+            found.Add(new FileStep(info(commit, current), current, movedFrom, created, blob.Sha));
+            if (created)
+            {
+                break;
+            }
+
+            current = movedFrom ?? current;
+            commit = first!;
+        }
+
+        return new FileSteps(found, null, current);
+    }
+
     public static IEnumerable<(Commit Commit, string Path)> Walk(Repository repo, Commit start, string path)
     {
         var commit = start;

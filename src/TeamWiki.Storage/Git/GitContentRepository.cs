@@ -204,6 +204,14 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     }
 
     /// <inheritdoc />
+    FileSteps IContentRepository.FileHistoryUntil(string path, int max, string revision, Func<string, bool> stop)
+    {
+        using var lease = _pool.Rent();
+        var start = Resolve(lease.Repo, revision);
+        return start is null ? new FileSteps([], null, path) : FileHistoryWalker.WalkUntil(lease.Repo, start, path, max, stop, Info);
+    }
+
+    /// <inheritdoc />
     public IReadOnlyDictionary<string, GitCommitInfo> LastChanges(IReadOnlyCollection<string> paths)
     {
         var wanted = new HashSet<string>(paths, StringComparer.Ordinal);

@@ -28,6 +28,13 @@ internal interface IContentRepository : IContentFiles
     IReadOnlyList<GitCommitInfo> FileHistory(string path, int max = 200, string? revision = null);
 
     /// <summary>
+    /// As <see cref="FileHistory"/> from <paramref name="revision"/>, but stopping before the first commit that
+    /// <paramref name="stop"/> accepts: the history index answers from there while it has not indexed the
+    /// newer commits yet.
+    /// </summary>
+    FileSteps FileHistoryUntil(string path, int max, string revision, Func<string, bool> stop);
+
+    /// <summary>
     /// The last commit that changed each of <paramref name="paths"/>, in one walk of the history (for
     /// many files at once; <see cref="FileHistory"/> walks once per file). Files never changed are absent.
     /// </summary>

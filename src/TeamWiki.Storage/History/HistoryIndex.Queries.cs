@@ -21,9 +21,42 @@ public sealed partial class HistoryIndex
     /// <summary>As <see cref="FileHistory"/>, with what each commit did to the file.</summary>
     public IReadOnlyList<HistoryEntry> Entries(string path, int max = 200, string? revision = null)
     {
-        EnsureCurrent();
         using var connection = Open();
-        return Entries(connection, path, max, revision);
+        if ((revision is not null && SeqOf(connection, revision) is not null) || TryEnsureCurrent())
+        {
+            return Entries(connection, path, max, revision);
+        }
+
+        return EntriesWhileBehind(connection, path, max, revision ?? _feed.Head!);
+    }
+
+    /// <summary>
+    /// A file's history while the index is behind the branch: from git for the commits it has not indexed
+    /// yet (walking back from <paramref name="revision"/> only until the first commit it holds), the rest from
+    /// the index. The same answer as once it has caught up, without waiting for every other commit.
+    /// </summary>
+    private List<HistoryEntry> EntriesWhileBehind(SqliteConnection connection, string path, int max, string revision)
+    {
+        var walk = _git!.FileHistoryUntil(path, max, revision, id => SeqOf(connection, id) is not null);
+        var result = new List<HistoryEntry>();
+        foreach (var step in walk.Found)
+        {
+            if (ContentPaths.Classify(step.Path) is not { } item)
+            {
+                // The index holds items only; the same file's history there has no row for this either.
+                continue;
+            }
+
+            var kind = step.Created ? ChangeKind.Added : step.MovedFrom is not null ? ChangeKind.Moved : ChangeKind.Modified;
+            result.Add(new HistoryEntry(step.Commit, item, kind, step.Path, step.MovedFrom, step.BlobId));
+        }
+
+        if (walk.StoppedAt is { } indexed && result.Count < max)
+        {
+            result.AddRange(Entries(connection, walk.PathThere, max - result.Count, indexed));
+        }
+
+        return result;
     }
 
     private static List<HistoryEntry> Entries(SqliteConnection connection, string path, int max, string? revision)

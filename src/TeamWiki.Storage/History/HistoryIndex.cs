@@ -19,7 +19,11 @@ public sealed partial class HistoryIndex : IDisposable
     private const string SchemaVersion = "2";
     private const int Batch = 1000;
 
+    /// <summary>How many commits a read indexes itself before it answers from git instead (a save just made: one).</summary>
+    private const int ReadCatchUp = 50;
+
     private readonly IChangeFeed _feed;
+    private readonly Git.IContentRepository? _git;
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
     private readonly ILogger _logger;
@@ -31,8 +35,19 @@ public sealed partial class HistoryIndex : IDisposable
     /// only (tests, tools). Nothing is read from git until the first read or <see cref="CatchUp"/>.
     /// </summary>
     public HistoryIndex(IChangeFeed feed, string? file, ILogger<HistoryIndex>? logger = null)
+        : this(feed, file, null, logger)
+    {
+    }
+
+    /// <summary>
+    /// As the public constructor; with <paramref name="git"/>, a file's history asked for while the index is
+    /// behind the branch (a start after many pushes, a rebuild) is read from git for the commits not
+    /// indexed yet, instead of waiting until the index has caught up with all of them.
+    /// </summary>
+    internal HistoryIndex(IChangeFeed feed, string? file, Git.IContentRepository? git, ILogger<HistoryIndex>? logger = null)
     {
         _feed = feed;
+        _git = git;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         if (file is null)
         {
@@ -65,10 +80,26 @@ public sealed partial class HistoryIndex : IDisposable
     /// <returns>How many commits were indexed.</returns>
     public int CatchUp()
     {
-        var total = 0;
+        int total;
         lock (_writeLock)
         {
-            while (_feed.Head is { } head && head != _indexed)
+            total = CatchUpLocked(int.MaxValue);
+        }
+
+        if (total > Batch)
+        {
+            _logger.LogInformation("History index: {Count} commits indexed up to {Head}", total, _indexed?[..7]);
+        }
+
+        return total;
+    }
+
+    /// <summary>Indexes up to about <paramref name="most"/> commits (a batch ends where resuming is safe); the write lock is held.</summary>
+    private int CatchUpLocked(int most)
+    {
+        var total = 0;
+        {
+            while (total < most && _feed.Head is { } head && head != _indexed)
             {
                 using var connection = Open();
                 using var transaction = connection.BeginTransaction(deferred: false);
@@ -83,7 +114,7 @@ public sealed partial class HistoryIndex : IDisposable
 
                 // What changed since this process last looked: what others indexed meanwhile, and this batch.
                 var changed = position == _indexed ? new HashSet<string>(StringComparer.Ordinal) : PathsSince(connection, transaction, _indexed);
-                var commits = position == head ? [] : _feed.After(position, Batch);
+                var commits = position == head ? [] : _feed.After(position, Math.Min(Batch, most - total));
                 Insert(connection, transaction, commits);
                 position = commits.Count > 0 ? commits[^1].Commit : position;
                 WriteMeta(connection, transaction, "head", position);
@@ -103,11 +134,6 @@ public sealed partial class HistoryIndex : IDisposable
                     break;
                 }
             }
-        }
-
-        if (total > Batch)
-        {
-            _logger.LogInformation("History index: {Count} commits indexed up to {Head}", total, _indexed?[..7]);
         }
 
         return total;
@@ -134,6 +160,41 @@ public sealed partial class HistoryIndex : IDisposable
         {
             CatchUp();
         }
+    }
+
+    /// <summary>
+    /// Catches up when the branch moved since the last read, but only as far as a read may wait: a few
+    /// commits, and none while another thread is catching up (a start after many pushes). False when the
+    /// index is still behind: the reader answers the newer part from git.
+    /// </summary>
+    private bool TryEnsureCurrent()
+    {
+        if (_feed.Head == _indexed)
+        {
+            return true;
+        }
+
+        if (_git is null)
+        {
+            CatchUp();
+            return true;
+        }
+
+        if (!_writeLock.TryEnter())
+        {
+            return false;
+        }
+
+        try
+        {
+            CatchUpLocked(ReadCatchUp);
+        }
+        finally
+        {
+            _writeLock.Exit();
+        }
+
+        return _feed.Head == _indexed;
     }
 
     private void Prepare()

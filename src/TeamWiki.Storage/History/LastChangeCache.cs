@@ -28,7 +28,7 @@ public sealed class LastChangeCache
     public LastChangeCache(GitContentRepository repository, HistoryIndex? history = null)
     {
         _repository = repository;
-        _history = history ?? new HistoryIndex(new Changes.ChangeFeed(repository), null);
+        _history = history ?? new HistoryIndex(new Changes.ChangeFeed(repository), null, repository);
         _history.Advanced += Forget;
     }
 

@@ -26,6 +26,11 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
     private readonly ImmutableDictionary<string, ImmutableSortedSet<(int Number, string Path)>>.Builder _numbers = from.TaskNumbers.ToBuilder();
     private readonly ImmutableDictionary<string, ImmutableSortedDictionary<string, Git.GitEntry>>.Builder _documents = from.Documents.ToBuilder();
     private readonly HashSet<string> _touchedSpaces = new(StringComparer.Ordinal);
+    // A full build (from nothing) makes the page tree once at the end, which is far cheaper than page by page.
+    private readonly bool _treeAtEnd = from.TreeNodes.IsEmpty;
+
+    // The pages set during a full build, in a plain list: enumerating the immutable dictionary costs more than the tree.
+    private List<PageSummary>? _treePages = from.TreeNodes.IsEmpty ? [] : null;
     private long _pathHash = from.PathHash;
     private bool _spacesChanged;
 
@@ -59,7 +64,15 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
         }
 
         _bySpace[space] = inSpace.SetItem(path, page);
-        PageTreeIndex.SetPage(_tree, path, page.Title);
+        if (!_treeAtEnd)
+        {
+            PageTreeIndex.SetPage(_tree, path, page.Title);
+        }
+        else
+        {
+            // A page set twice is in the list twice; the tree keeps the last.
+            _treePages?.Add(page);
+        }
     }
 
     /// <summary>Removes a page (nothing when there is none at <paramref name="path"/>).</summary>
@@ -83,7 +96,14 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
             _bySpace[path.Space] = rest;
         }
 
-        PageTreeIndex.RemovePage(_tree, path.Value);
+        if (!_treeAtEnd)
+        {
+            PageTreeIndex.RemovePage(_tree, path.Value);
+        }
+        else
+        {
+            _treePages = null;
+        }
     }
 
     /// <summary>Records a space's settings file (null blob: gone).</summary>
@@ -223,7 +243,7 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
             PagesByPath = _pages.ToImmutable(),
             ByTitle = _byTitle.ToImmutable(),
             BySpace = _bySpace.ToImmutable(),
-            TreeNodes = _tree.ToImmutable(),
+            TreeNodes = _treeAtEnd ? PageTreeIndex.Build(_treePages ?? (IEnumerable<PageSummary>)_pages.Values) : _tree.ToImmutable(),
             SpaceFiles = _spaceFiles.ToImmutable(),
             SpacesAsWritten = spaces,
             SpacesByKey = byKey,

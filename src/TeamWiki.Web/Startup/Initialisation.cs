@@ -8,6 +8,7 @@ using TeamWiki.Storage.Git;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Auth;
+using TeamWiki.Web.Hosting;
 using TeamWiki.Web.Markup;
 
 namespace TeamWiki.Web.Startup;
@@ -17,9 +18,9 @@ public static class Initialisation
 {
     /// <summary>
     /// Seeds an empty repository from the sample wiki, applies database migrations and creates the admin
-    /// from configuration. Meanwhile, on another thread, the page catalog is built, page authors are
-    /// preloaded and the renderer is warmed up; a request that needs them before they are done waits for
-    /// them. The search index catches up in the background.
+    /// from configuration. Meanwhile, on another thread, the page catalog is built and the renderer is
+    /// warmed up; a request that needs them before they are done waits for them. The indexes catch up in
+    /// the background; the word lists of search are loaded once the first requests were answered.
     /// </summary>
     public static async Task InitialiseTeamWikiAsync(this WebApplication app)
     {
@@ -36,10 +37,21 @@ public static class Initialisation
         }
 
         var warmUp = Task.Run(() => WarmUp(services, logger));
+        // First in the pipeline, so it sees every request: what can wait starts once they have been answered.
+        var quiet = new StartupQuiet(services.GetService<TimeProvider>() ?? TimeProvider.System);
+        app.Use((context, next) => quiet.TrackAsync(context, () => next(context)));
+        _ = Task.Run(() => WarmUpLaterAsync(services, quiet, logger, app.Lifetime.ApplicationStopping));
 
         await using (var db = await services.GetRequiredService<IDbContextFactory<TeamWikiDbContext>>().CreateDbContextAsync())
         {
-            await db.Database.MigrateAsync();
+            // Migrating checks the model against the last migration's snapshot, which builds both models: a
+            // second of CPU at every start. Asking which migrations the database lacks reads one table; the
+            // tests guard that every model change has its migration (DatabaseProviderTests).
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                await db.Database.MigrateAsync();
+            }
+
             if (db.Database.IsSqlite())
             {
                 // Write-ahead logging: readers (every API token check) no longer wait for writers
@@ -73,6 +85,7 @@ public static class Initialisation
         });
     }
 
+    /// <summary>What the first page view needs: the catalog (pages, titles, the page tree) and the Markdown renderer.</summary>
     private static void WarmUp(IServiceProvider services, ILogger logger)
     {
         try
@@ -82,19 +95,36 @@ public static class Initialisation
             var catalogMs = watch.ElapsedMilliseconds;
             services.GetRequiredService<MarkdownRenderer>()
                 .Render("# Opwarmen\n\n**vet** [[Welkom]] | a |\n|---|\n| b |\n", "handboek/opwarmen", new CatalogLinkResolver(snapshot, TeamWiki.Web.Auth.ReadableSpaces.All));
-            if (services.GetRequiredService<IPageStore>() is PageStore pages)
-            {
-                pages.PreloadLastChanges();
-            }
-
-            var preloadMs = watch.ElapsedMilliseconds;
-            services.GetRequiredService<TeamWiki.Search.Analysis.WikiAnalyzers>().Preload();
-            logger.LogInformation("Catalog of {Count} pages in {CatalogMs} ms; authors and dates preloaded in {PreloadMs} ms; Dutch word lists loaded in {Ms} ms",
-                snapshot.Pages.Count, catalogMs, preloadMs, watch.ElapsedMilliseconds - preloadMs);
+            logger.LogInformation("Catalog of {Count} pages in {CatalogMs} ms; renderer ready in {Ms} ms",
+                snapshot.Pages.Count, catalogMs, watch.ElapsedMilliseconds - catalogMs);
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Warming up failed; pages are read on first view instead");
+        }
+    }
+
+    /// <summary>
+    /// What only search needs (the Dutch word lists, seconds of work), once the first requests were answered.
+    /// Authors and dates of pages are no longer preloaded: each is one lookup in the history index on a
+    /// page's first view, and preloading all of them grew with the number of pages.
+    /// </summary>
+    private static async Task WarmUpLaterAsync(IServiceProvider services, StartupQuiet quiet, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            await quiet.WhenQuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), ct);
+            var watch = Stopwatch.StartNew();
+            services.GetRequiredService<TeamWiki.Search.Analysis.WikiAnalyzers>().Preload();
+            logger.LogInformation("Dutch word lists loaded in {Ms} ms", watch.ElapsedMilliseconds);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // Stopped before it was quiet: nothing to load any more.
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Loading the word lists failed; the first search loads them");
         }
     }
 }

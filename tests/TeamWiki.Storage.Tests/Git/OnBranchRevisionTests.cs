@@ -66,6 +66,30 @@ public class OnBranchRevisionTests
         Assert.Throws<RevisionNotFoundException>(() => wiki.Repository.ListFiles(first[..4]));
     }
 
+    [Fact]
+    public void AFreshlyOpenedRepositoryJudgesFullIdsByTheCommitGraphAsTheBuiltSetLaterDoes()
+    {
+        using var wiki = new TempWiki();
+        var page = P("handboek/welkom");
+        var saves = Enumerable.Range(1, 5).Select(i => wiki.Pages.Save(new PageSave(page, $"versie {i}\n", Alice, $"versie {i}")).Revision).ToList();
+        var offBranch = CommitBesideTheBranch(wiki, page.FilePath, "Tekst die nooit op de tak stond.\n");
+        var blob = new Repository(wiki.GitDirectory).Lookup<Commit>(saves[0])[page.FilePath].Target.Sha;
+
+        // A start: nothing has named an abbreviated id yet, so no walk of the branch has been made.
+        using var fresh = GitContentRepository.OpenOrCreate(wiki.GitDirectory);
+        Assert.Equal("versie 2\n", fresh.ReadFile(page.FilePath, saves[1])!.Text);
+        Assert.Equal(saves[0], fresh.FindCommit(saves[0])!.Id);
+        Assert.Null(fresh.FindCommit(offBranch));
+        Assert.Null(fresh.FindCommit(blob));
+        Assert.Throws<RevisionNotFoundException>(() => fresh.ReadFile(page.FilePath, offBranch));
+
+        // An abbreviation builds the set; the answers stay the same.
+        Assert.Equal(saves[2], fresh.FindCommit(saves[2][..7])!.Id);
+        Assert.Equal(saves[0], fresh.FindCommit(saves[0])!.Id);
+        Assert.Null(fresh.FindCommit(offBranch));
+        Assert.Null(fresh.FindCommit(blob));
+    }
+
     /// <summary>A commit in the object store that no branch points at (a push to another branch, a failed write).</summary>
     private static string CommitBesideTheBranch(TempWiki wiki, string path, string text)
     {

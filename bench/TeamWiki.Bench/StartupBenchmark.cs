@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using LibGit2Sharp;
+
+namespace TeamWiki.Bench;
+
+/// <summary>
+/// Where a restart's time goes, on a data folder made once and kept (the growth benchmark's layout: N pages,
+/// then further commits written straight into the repository, the server started again until every index
+/// caught up). Each restart is timed to "Now listening", to the sign-in form, and to the first signed-in
+/// page view; the server's own log of its start (Information level) is echoed for the breakdown.
+/// </summary>
+public static class StartupBenchmark
+{
+    /// <summary>A data folder with <paramref name="pages"/> pages and <paramref name="commits"/> further commits, indexes caught up; made once.</summary>
+    public static async Task<(string Data, IReadOnlyList<string> BigPages)> PrepareAsync(int pages, int commits)
+    {
+        var (folder, big, _) = GrowthLayout.Build(pages);
+        var data = Path.Combine(Path.GetTempPath(), "teamwiki-bench", $"startup-{pages}-{commits}");
+        var done = Path.Combine(data, ".complete");
+        if (File.Exists(done))
+        {
+            return (data, big);
+        }
+
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, true);
+        }
+
+        using (var seeding = await ServerProcess.StartAsync(data, folder))
+        {
+            await seeding.WaitUntilIndexedAsync(TimeSpan.FromMinutes(90));
+        }
+
+        var random = new Random(pages);
+        using (var repo = new Repository(Path.Combine(data, "wiki.git")))
+        {
+            GrowthBenchmark.SameLibgit2Settings();
+            for (var i = 0; i < commits; i++)
+            {
+                GrowthBenchmark.RawCommit(repo, big[random.Next(big.Count)] + ".md", $"# Pagina {i}\n\nGewijzigd in commit {i}.\n");
+            }
+        }
+
+        using (var catchingUp = await ServerProcess.StartAsync(data, null))
+        {
+            await catchingUp.WaitUntilIndexedAsync(TimeSpan.FromMinutes(90));
+            // The history index catches up beside the search index; a page history waits for it.
+            await catchingUp.SignInAsync();
+        }
+
+        File.WriteAllText(done, "");
+        return (data, big);
+    }
+
+    /// <summary>Restarts the server <paramref name="restarts"/> times and prints where each start went.</summary>
+    public static async Task<string> RunAsync(int pages, int commits, int restarts)
+    {
+        var (data, big) = await PrepareAsync(pages, commits);
+        var rows = new List<string>();
+        var environment = new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__TeamWiki"] = "Information",
+            ["Logging__LogLevel__TeamWiki.Storage"] = "Information",
+            ["Logging__LogLevel__TeamWiki.Web"] = "Information",
+        };
+        for (var i = 0; i < restarts; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var server = await ServerProcess.StartAsync(data, null, 0, environment, echo: true);
+            var listening = watch.Elapsed.TotalSeconds;
+            await GrowthBenchmark.FirstPageAsync(server, big[0], watch);
+            var first = watch.Elapsed.TotalSeconds;
+            rows.Add($"| {i + 1} | {listening:0.00} s | {first:0.00} s |");
+            Console.WriteLine(rows[^1]);
+        }
+
+        var (rebuild, rebuilt) = GrowthBenchmark.RebuildHistoryIndex(data);
+        return $"""
+            Data folder {data}: {pages:N0} pages, +{commits:N0} commits, indexes caught up. History index rebuilt
+            from git afterwards: {rebuilt:N0} commits in {rebuild:0.0} s.
+
+            | restart | to "Now listening" | to the first signed-in page view |
+            |---:|---:|---:|
+            {string.Join(Environment.NewLine, rows)}
+            """;
+    }
+}
