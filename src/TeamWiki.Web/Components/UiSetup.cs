@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Localization;
+using TeamWiki.Web.Notifications;
+using TeamWiki.Web.Pages.Cache;
 
 namespace TeamWiki.Web.Components;
 
@@ -21,6 +23,7 @@ public static class UiSetup
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<Activity.ContentActivity>();
+        builder.AddTeamWikiPageCache();
         return builder;
     }
 
@@ -45,6 +48,7 @@ public static class UiSetup
             return photo is null ? Results.NotFound() : Results.File(photo.Bytes, photo.ContentType);
         }).RequireAuthorization(WikiPolicies.Write);
         app.MapSignOut();
+        app.MapBellSocket();
         return app;
     }
 }
