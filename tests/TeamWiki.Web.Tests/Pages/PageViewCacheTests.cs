@@ -36,6 +36,21 @@ public sealed class PageViewCacheTests(PageViewCacheTests.People people) : IClas
     }
 
     [Fact]
+    public async Task APageKeptForASpaceOwnerNeverReachesAMember()
+    {
+        // Both are staff who read the same spaces; only the owner manages "kluis" (its insights, removing comments).
+        await people.SaveAsync("kluis/cache-beheer", "Voor eigenaar en lid.");
+        var owner = await people.SessionAsync("eigenaar");
+        var member = await people.SessionAsync("lid");
+        Assert.Contains("/spaces/kluis/insights", await ViewAsync(owner, "kluis/cache-beheer"));
+        Assert.Contains("/spaces/kluis/insights", await ViewAsync(owner, "kluis/cache-beheer"));
+
+        var asMember = await ViewAsync(member, "kluis/cache-beheer");
+        Assert.Contains("Voor eigenaar en lid.", asMember);
+        Assert.DoesNotContain("/spaces/kluis/insights", asMember);
+    }
+
+    [Fact]
     public async Task AMemberTakenOffASpaceGetsNotFoundOnTheNextView()
     {
         await people.SaveAsync("kluis/cache-plan", "Het kluisplan blijft binnen.");
@@ -169,7 +184,7 @@ public sealed class PageViewCacheTests(PageViewCacheTests.People people) : IClas
 
     /// <summary>
     /// Staff who write in the internal handbook (schrijver, anna, bert), a guest who only reads it (lezer),
-    /// and a member of the private space "kluis".
+    /// and the owner and a member of the private space "kluis".
     /// </summary>
     public sealed class People : IAsyncLifetime
     {
@@ -181,13 +196,14 @@ public sealed class PageViewCacheTests(PageViewCacheTests.People people) : IClas
 
         public async Task InitializeAsync()
         {
-            foreach (var (handle, name, guest) in new[] { ("schrijver", "Sam Schrijver", false), ("lezer", "Lotte Lezer", true), ("lid", "Lex Lid", false), ("anna", "Anna Kaart", false), ("bert", "Bert Kaart", false) })
+            foreach (var (handle, name, guest) in new[] { ("schrijver", "Sam Schrijver", false), ("lezer", "Lotte Lezer", true), ("lid", "Lex Lid", false), ("anna", "Anna Kaart", false), ("bert", "Bert Kaart", false), ("eigenaar", "Eva Eigenaar", false) })
             {
                 (await Admin.PostAsJsonAsync("/api/users", new { email = $"{handle}@example.org", name, password = Password, guest })).EnsureSuccessStatusCode();
             }
 
             (await Admin.PostAsJsonAsync("/api/spaces", new { key = "kluis", name = "Kluis", visibility = "private", taskPrefix = "KL" })).EnsureSuccessStatusCode();
             (await Admin.PutAsJsonAsync("/api/spaces/kluis/members/lid@example.org", new { role = "member" })).EnsureSuccessStatusCode();
+            (await Admin.PutAsJsonAsync("/api/spaces/kluis/members/eigenaar@example.org", new { role = "owner" })).EnsureSuccessStatusCode();
             (await Admin.PutAsJsonAsync("/api/spaces/handboek/members/lezer@example.org", new { role = "guest" })).EnsureSuccessStatusCode();
         }
 
