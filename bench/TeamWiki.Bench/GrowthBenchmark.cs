@@ -167,7 +167,8 @@ public static class GrowthBenchmark
     /// <summary>Polls until the restarted server serves a signed-in page view; signs in on the way.</summary>
     private static async Task<string> FirstPageAsync(ServerProcess server, string page, Stopwatch since)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = server.Address };
+        // The first view after a start with indexes far behind waits for them (over 100 s, HttpClient's default, on a busy machine).
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
         var cookie = await server.SignInAsync();
         while (since.Elapsed < TimeSpan.FromMinutes(10))
         {

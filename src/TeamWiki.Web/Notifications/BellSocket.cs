@@ -23,7 +23,7 @@ public static class BellSocket
 
     /// <summary>Maps the socket's endpoint (the pipeline must accept WebSockets).</summary>
     public static void MapBellSocket(this IEndpointRouteBuilder app) =>
-        app.Map(Path, async (HttpContext context, NotificationHub hub, BellFragments bells) =>
+        app.MapGet(Path, async (HttpContext context, NotificationHub hub, BellFragments bells, IHostApplicationLifetime lifetime) =>
         {
             if (!context.WebSockets.IsWebSocketRequest || context.User.UserId() is not { } userId)
             {
@@ -32,7 +32,8 @@ public static class BellSocket
             }
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            // Ends with the connection, after the lifetime, and when the server stops (which would otherwise wait for it).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             stop.CancelAfter(Lifetime);
             // One pending "changed" is enough: the bell sent next shows everything up to then.
             var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -53,15 +54,23 @@ public static class BellSocket
             }
             catch (WebSocketException)
             {
-                return;
+                // The connection broke; the state says so and nothing more is sent.
             }
 
-            if (socket.State == WebSocketState.Open)
+            try
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "renew", CancellationToken.None);
-            }
+                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "renew", CancellationToken.None);
+                }
 
-            await closed;
+                // The browser answers a close; one that does not is not waited for.
+                await closed.WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception e) when (e is WebSocketException or TimeoutException)
+            {
+                socket.Abort();
+            }
         }).RequireAuthorization(WikiPolicies.Write);
 
     /// <summary>Reads (and ignores) until the browser closes the socket; then cancels the sending loop.</summary>
@@ -79,8 +88,9 @@ public static class BellSocket
                 }
             }
         }
-        catch (WebSocketException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
+            // The connection went away without a close: the same as a close.
         }
         finally
         {
