@@ -1,6 +1,6 @@
 using TeamWiki.Bench;
 
-// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|projects|rendering|growth|startup|all] [--restarts N] [--growth-sizes 1000,10000,100000] [--commits N] [--samples N] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--queries N] [--tasks N] [--documents N] [--render-bytes N] [--render-runs N]
+// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|projects|rendering|growth|startup|warm-views|all] [--restarts N] [--growth-sizes 1000,10000,100000] [--rounds N] [--commits N] [--samples N] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--queries N] [--tasks N] [--documents N] [--render-bytes N] [--render-runs N]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v && int.TryParse(v, out var n) ? n : fallback;
@@ -30,6 +30,23 @@ if (what is "startup")
 {
     // Not part of "all": a tool to see where a restart's time goes, on a data folder kept in /tmp.
     Console.WriteLine(await StartupBenchmark.RunAsync(pages, Option("--commits", 10_000), Option("--restarts", 3)));
+}
+
+if (what is "warm-views")
+{
+    // The growth run's throughput row alone, in a few minutes (not part of "all" either).
+    var sizes = (args.SkipWhile(a => a != "--growth-sizes").Skip(1).FirstOrDefault() ?? "1000,10000").Split(',').Select(int.Parse).ToArray();
+    var rounds = Option("--rounds", 3);
+    var seconds = Option("--seconds", 10);
+    var rows = new List<WarmViewsBenchmark.Row>();
+    foreach (var size in sizes)
+    {
+        Console.WriteLine($"Warm page views against a static file: {size:N0} pages…");
+        rows.Add(await WarmViewsBenchmark.MeasureAsync(size, rounds, seconds));
+        var section = WarmViewsBenchmark.Format(rows, rounds, seconds);
+        report.Write("warm-views", "Warm page views against a static file", command, section);
+        Console.WriteLine(section);
+    }
 }
 
 if (what is "storage" or "all")

@@ -128,6 +128,13 @@ public sealed partial class ServerProcess : IDisposable
         return (Kb("VmRSS"), Kb("VmHWM"));
     }
 
+    /// <summary>The CPU time the server process has used so far (user and system, all threads).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)

@@ -7,6 +7,7 @@ using TeamWiki.Web.Hosting;
 using TeamWiki.Web.Insights;
 using TeamWiki.Web.Markup;
 using TeamWiki.Web.Notifications;
+using TeamWiki.Web.Pages.Cache;
 using TeamWiki.Web.People;
 using TeamWiki.Web.Search;
 using TeamWiki.Web.Startup;
@@ -30,6 +31,7 @@ builder.AddTeamWikiConversation();
 builder.AddTeamWikiActivity();
 builder.AddTeamWikiPeople();
 builder.AddTeamWikiInsights();
+builder.AddTeamWikiPageCache();
 builder.AddTeamWikiUi();
 
 var app = builder.Build();

@@ -25,6 +25,12 @@ public sealed class TeamWikiOptions
     /// <summary>Largest document upload, in bytes (default 50 MB).</summary>
     public long MaxUploadBytes { get; set; } = 50 * 1024 * 1024;
 
+    /// <summary>
+    /// Memory for rendered page views kept to serve the next reader with the same view without rendering
+    /// (default 64 MB; 0 turns the cache off). See <c>Pages/Cache/PageViewCache</c>.
+    /// </summary>
+    public int PageCacheMegabytes { get; set; } = 64;
+
     /// <summary>Folder whose spaces seed an empty repository (default: the bundled <c>content-sample</c>).</summary>
     public string? SampleContentDirectory { get; set; }
 

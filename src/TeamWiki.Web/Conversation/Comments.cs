@@ -65,12 +65,7 @@ public sealed class Comments(
     /// <summary>The comments on a target, oldest thread first, replies nested.</summary>
     public async Task<IReadOnlyList<CommentView>> ListAsync(ClaimsPrincipal user, ItemTarget target)
     {
-        // Task keys are global and a key may come back in another space: a comment belongs to the space it was written in.
-        var all = (await _byTarget.GetAsync(target.Value, async () =>
-        {
-            await using var db = await contexts.CreateDbContextAsync();
-            return await db.Comments.AsNoTracking().Where(c => c.Target == target.Value).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
-        })).Where(c => c.SpaceKey == target.Space).ToList();
+        var all = await StoredAsync(target);
         if (all.Count == 0)
         {
             return [];
@@ -89,6 +84,29 @@ public sealed class Comments(
         var children = all.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value);
         return all.Where(c => c.ParentId is null).Select(c => View(c, children[c.Id].Select(r => View(r, [])).ToList())).ToList();
     }
+
+    /// <summary>
+    /// What decides how the comments on <paramref name="target"/> look to <paramref name="userId"/>, as a
+    /// value for caches of rendered pages: it changes with every comment added, edited or removed, and names
+    /// the reader when some of the comments are theirs (only an author sees edit and remove on their own).
+    /// Who may comment or moderate follows from the reader's permissions in the space, which such a cache
+    /// keys by anyway.
+    /// </summary>
+    public async Task<string> LookStampAsync(ItemTarget target, string? userId)
+    {
+        var all = await StoredAsync(target);
+        var mine = userId is not null && all.Any(c => c.AuthorId == userId);
+        return string.Join(',', all.Count, all.Count == 0 ? 0 : all.Max(c => c.Id),
+            all.Count == 0 ? 0 : all.Max(c => Math.Max(c.EditedAt?.UtcTicks ?? 0, c.DeletedAt?.UtcTicks ?? 0)), mine ? userId : "");
+    }
+
+    // Task keys are global and a key may come back in another space: a comment belongs to the space it was written in.
+    private async Task<List<Comment>> StoredAsync(ItemTarget target) =>
+        (await _byTarget.GetAsync(target.Value, async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            return await db.Comments.AsNoTracking().Where(c => c.Target == target.Value).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+        })).Where(c => c.SpaceKey == target.Space).ToList();
 
     /// <summary>
     /// Adds a comment (a reply when <paramref name="parentId"/> is given; replies to replies join the

@@ -24,8 +24,8 @@ namespace TeamWiki.Web.Hosting;
 /// cookie. Only endpoints that check an antiforgery token (the forms) accept that; the API refuses it.
 /// Without the cookie there is no authority to borrow, so the request goes on (and meets 401).</item>
 /// </list>
-/// Besides unsafe methods, the Blazor hub (<c>/_blazor</c>) is guarded, since a circuit acts with the
-/// person's cookie; a same-origin WebSocket handshake always carries both headers.
+/// Besides unsafe methods, the Blazor hub (<c>/_blazor</c>) and the bell's socket are guarded, since they act
+/// or tell with the person's cookie; a same-origin WebSocket handshake always carries both headers.
 /// </summary>
 public static class CrossSiteRequestGuard
 {
@@ -55,7 +55,7 @@ public static class CrossSiteRequestGuard
         var request = context.Request;
         var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
                              || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
-        if (!unsafeMethod && !request.Path.StartsWithSegments("/_blazor"))
+        if (!unsafeMethod && !request.Path.StartsWithSegments("/_blazor") && !request.Path.StartsWithSegments(Notifications.BellSocket.Path))
         {
             return null;
         }

@@ -30,6 +30,7 @@ public static class NotificationsSetup
             await inbox.MarkReadAsync(user.UserId()!, id) is { } n && n.Url.StartsWith('/') && !n.Url.StartsWith("//", StringComparison.Ordinal) && !n.Url.StartsWith("/\\", StringComparison.Ordinal)
                 ? Results.Redirect(n.Url)
                 : Results.Redirect("/notifications")).RequireAuthorization(WikiPolicies.Write);
+        app.MapBellSocket();
         return app;
     }
 }

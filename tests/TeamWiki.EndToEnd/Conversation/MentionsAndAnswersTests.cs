@@ -20,7 +20,7 @@ public class MentionsAndAnswersTests(Browser browser, WikiServer server)
         await anouk.SignInAsync(server.Url, "anouk@team.example", "Anouk-wachtwoord-1");
         await bram.SignInAsync(server.Url, "bram@team.example", "Bram-wachtwoord-1");
 
-        // Bram reads a page; his bell is live (an interactive component) and shows nothing new.
+        // Bram reads a page; his bell is live (kept current over a WebSocket) and shows nothing new.
         await bram.GotoAsync(server.Url + "/wiki/handboek/declaraties");
         await Expect(bram.Locator("#bell-count")).ToHaveTextAsync("0");
         await bram.WaitForLiveBellAsync();

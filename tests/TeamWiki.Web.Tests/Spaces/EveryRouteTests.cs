@@ -126,6 +126,7 @@ public partial class EveryRouteTests(RouteFixture fx) : IClassFixture<RouteFixtu
         ["GET /culture"] = "sets the caller's language",
         ["GET /health"] = "names no content",
         ["GET /notifications/{id:long}/open"] = "the caller's own notifications; another's id goes to the list",
+        ["GET /notifications/live"] = "the caller's own bell, over a WebSocket (BellSocketTests)",
         ["GET /api/spaces"] = "lists only readable spaces (AuthorisationMatrixTests)",
         ["POST /api/spaces"] = "creates a space",
         ["GET /api/tree"] = "the tree of readable spaces (ReaderVisibilityTests)",

@@ -29,6 +29,9 @@ public sealed partial class BrowserSession
     /// <summary>The client; it sends the session's cookies with every request.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>The session's cookies (for a WebSocket opened beside the client).</summary>
+    public CookieContainer Cookies => _cookies;
+
     /// <summary>The wiki's own origin, as a browser writes it in <c>Origin</c>.</summary>
     public string Origin => BaseAddress.GetLeftPart(UriPartial.Authority);
 

@@ -1,0 +1,54 @@
+// The notification bell of a signed-in page is plain HTML from the server. This keeps it current: a
+// WebSocket (/notifications/live) sends the bell's new HTML whenever the person's notifications change,
+// and it is swapped in, keeping the panel open if it was. data-live="true" says the socket is open.
+// "Mark all read" asks the API; the socket then brings the bell without the unread marks.
+let socket = null;
+let delay = 1000;
+
+const bell = () => document.querySelector(".bell");
+
+function markLive() {
+    const b = bell();
+    if (b) b.dataset.live = String(socket?.readyState === WebSocket.OPEN);
+}
+
+function connect() {
+    if (socket || !bell()) return;
+    const scheme = location.protocol === "https:" ? "wss" : "ws";
+    socket = new WebSocket(`${scheme}://${location.host}/notifications/live`);
+    socket.addEventListener("open", () => { delay = 1000; markLive(); });
+    socket.addEventListener("message", e => swap(e.data));
+    socket.addEventListener("close", () => {
+        socket = null;
+        markLive();
+        // Closed by the server after a while (to check the sign-in again) or by a network hiccup: reconnect.
+        setTimeout(connect, delay);
+        delay = Math.min(delay * 2, 30000);
+    });
+}
+
+function swap(html) {
+    const old = bell();
+    if (!old) return;
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    const fresh = template.content.querySelector(".bell");
+    if (!fresh) return;
+    const wasOpen = old.querySelector("details")?.open;
+    if (wasOpen) fresh.querySelector("details")?.setAttribute("open", "");
+    old.replaceWith(fresh);
+    markLive();
+}
+
+document.addEventListener("click", async e => {
+    const button = e.target.closest("[data-bell-read-all]");
+    if (!button) return;
+    button.disabled = true;
+    const response = await fetch("/api/notifications/read-all", { method: "POST" });
+    if (!response.ok) button.disabled = false;
+});
+
+// Enhanced navigation replaces the page's HTML (and with it data-live), and may bring a bell to a page
+// that had none (after signing in).
+window.Blazor?.addEventListener?.("enhancedload", () => { connect(); markLive(); });
+connect();
