@@ -38,12 +38,18 @@ public sealed class SpaceStore(GitContentRepository repository, IContentCatalog 
     public SpaceInfo Update(SpaceInfo changed, ContentAuthor author)
     {
         var snapshot = catalog.Current;
-        if (snapshot.FindSpace(changed.Key) is null)
+        if (snapshot.FindSpace(changed.Key) is not { } current)
         {
             throw new SpaceNotFoundException(changed.Key);
         }
 
         var space = Validate(changed, snapshot);
+        if (current.SettingsProblem is null && SpaceMetadata.Write(space).AsSpan().SequenceEqual(SpaceMetadata.Write(current)))
+        {
+            // Nothing to change: no commit (a hand-written settings file is not rewritten into our format).
+            return current;
+        }
+
         repository.Commit(new CommitRequest([new PutFile(space.Key + "/" + SpaceMetadata.FileName, SpaceMetadata.Write(space))], author, $"Update space {space.Key}"));
         return space;
     }
