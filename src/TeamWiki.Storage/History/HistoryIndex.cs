@@ -90,31 +90,29 @@ public sealed partial class HistoryIndex : IDisposable
     private int CatchUpLocked(int most)
     {
         var total = 0;
+        while (total < most && _feed.Head is { } head && head != _indexed)
         {
-            while (total < most && _feed.Head is { } head && head != _indexed)
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            // Another process may have indexed meanwhile: its position counts.
+            var position = ReadMeta(connection, transaction, "head");
+            if (position is not null && !_feed.Contains(position))
             {
-                using var connection = Open();
-                using var transaction = connection.BeginTransaction(deferred: false);
-                // Another process may have indexed meanwhile: its position counts.
-                var position = ReadMeta(connection, transaction, "head");
-                if (position is not null && !_feed.Contains(position))
-                {
-                    _logger.LogWarning("The history index names commit {Commit}, which is not on the branch: rebuilding it from git", position[..Math.Min(7, position.Length)]);
-                    Execute(connection, transaction, "DELETE FROM changes; DELETE FROM commits; DELETE FROM meta WHERE key = 'head';");
-                    position = null;
-                }
+                _logger.LogWarning("The history index names commit {Commit}, which is not on the branch: rebuilding it from git", position[..Math.Min(7, position.Length)]);
+                Execute(connection, transaction, "DELETE FROM changes; DELETE FROM commits; DELETE FROM meta WHERE key = 'head';");
+                position = null;
+            }
 
-                var commits = position == head ? [] : _feed.After(position, Math.Min(Batch, most - total));
-                Insert(connection, transaction, commits);
-                position = commits.Count > 0 ? commits[^1].Commit : position;
-                WriteMeta(connection, transaction, "head", position);
-                transaction.Commit();
-                _indexed = position;
-                total += commits.Count;
-                if (commits.Count == 0)
-                {
-                    break;
-                }
+            var commits = position == head ? [] : _feed.After(position, Math.Min(Batch, most - total));
+            Insert(connection, transaction, commits);
+            position = commits.Count > 0 ? commits[^1].Commit : position;
+            WriteMeta(connection, transaction, "head", position);
+            transaction.Commit();
+            _indexed = position;
+            total += commits.Count;
+            if (commits.Count == 0)
+            {
+                break;
             }
         }
 
