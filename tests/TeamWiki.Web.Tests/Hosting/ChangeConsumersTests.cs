@@ -60,10 +60,7 @@ public class ChangeConsumersTests
         {
             foreach (var folder in new[] { data, clone })
             {
-                if (Directory.Exists(folder))
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
+                TempFolders.Delete(folder);
             }
         }
     }
