@@ -4,7 +4,6 @@ using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Items;
 using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Auth;
-using TeamWiki.Web.Components.Shared;
 using TeamWiki.Web.Conversation;
 using TeamWiki.Web.Items;
 using TeamWiki.Web.Notifications;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Notifications;
-using TeamWiki.Web.Components.Shared;
 
 namespace TeamWiki.Web.Notifications;
 

@@ -1,7 +1,6 @@
 using TeamWiki.Storage.Notifications;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Accounts;
-using TeamWiki.Web.Components.Shared;
 using TeamWiki.Web.Items;
 using TeamWiki.Web.People;
 using TeamWiki.Web.Search.Indexing;

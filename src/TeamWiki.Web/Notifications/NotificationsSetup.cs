@@ -11,6 +11,7 @@ public static class NotificationsSetup
     {
         var services = builder.Services;
         services.AddSingleton<NotificationHub>();
+        services.AddSingleton<BellFragments>();
         services.AddSingleton<Notifier>();
         services.AddSingleton<Watches>();
         services.AddSingleton<WatchTargets>();

@@ -10,7 +10,6 @@ using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Activity;
 using TeamWiki.Web.Auth;
-using TeamWiki.Web.Components.Shared;
 using TeamWiki.Web.Conversation;
 using TeamWiki.Web.Items;
 using TeamWiki.Web.Search.Indexing;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TeamWiki.Search;
 using TeamWiki.Search.Query;
 using TeamWiki.Web.Auth;
-using TeamWiki.Web.Components.Shared;
 using TeamWiki.Web.Items;
 
 namespace TeamWiki.Web.Search;

@@ -13,7 +13,6 @@ public static class PageCacheSetup
             ?? new TeamWikiOptions().PageCacheMegabytes;
         var services = builder.Services;
         services.AddScoped<TextExpiry>();
-        services.AddSingleton<BellFragments>();
         services.AddSingleton<PersonalParts>();
         services.AddSingleton<PageViewKey>();
         services.AddSingleton(new PageViewCache(Math.Max(0, megabytes) * 1024L * 1024L));
