@@ -93,7 +93,13 @@ public static class SpacesApi
             return ApiExceptionFilter.Problem(StatusCodes.Status403Forbidden, "Forbidden", "Only the space's owners change its settings");
         }
 
-        var updated = spaces.Update(Apply(space!, body ?? new SpaceRequest(null, null, null, null, null, null, null, null)), user.ToAuthor());
+        if (body is null || body == new SpaceRequest(null, null, null, null, null, null, null, null))
+        {
+            // No body, or one that names no setting: refused rather than saved as it was, which would commit.
+            return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "No settings", "Send the settings to change, e.g. {\"description\": \"…\"}");
+        }
+
+        var updated = spaces.Update(Apply(space!, body), user.ToAuthor());
         return TypedResults.Ok(ToResponse(updated, access.For(user, updated.Key)));
     }
 
