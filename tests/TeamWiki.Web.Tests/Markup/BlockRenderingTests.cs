@@ -1,3 +1,5 @@
+using TeamWiki.Web.Markup;
+
 namespace TeamWiki.Web.Tests.Markup;
 
 /// <summary>Block-level Markdown renders to the expected, sanitiser-surviving HTML.</summary>
@@ -94,13 +96,26 @@ public class BlockRenderingTests
     }
 
     [Fact]
-    public void FrontMatterIsNotRendered()
+    public void APagesFrontMatterIsNotRendered()
     {
-        var html = Md.Html("---\ntitle: Geheim\ntags: [intern]\n---\n# Zichtbaar");
+        var pages = new PageRenderer(Md.Renderer, new ReaderCatalog(), new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+        var html = pages.Preview("---\ntitle: Geheim\ntags: [intern]\n---\n# Zichtbaar", TeamWiki.Storage.Pages.PagePath.Parse("handboek/start"), ReaderCatalog.Member).Html;
 
         Assert.DoesNotContain("Geheim", html);
         Assert.DoesNotContain("intern", html);
         Assert.Contains("Zichtbaar", html);
         Assert.DoesNotContain("<hr", html);
+    }
+
+    [Fact]
+    public void ALeadingBlockThatIsNoYamlMappingRendersAsCommonMarkSays()
+    {
+        // CommonMark 0.31.2, example 99: a thematic break, then two setext headings and a paragraph.
+        var pages = new PageRenderer(Md.Renderer, new ReaderCatalog(), new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+        var body = Md.Parse(pages.Preview("---\nFoo\n---\nBar\n---\nBaz\n", TeamWiki.Storage.Pages.PagePath.Parse("handboek/start"), ReaderCatalog.Member).Html);
+
+        Assert.Single(body.QuerySelectorAll("hr"));
+        Assert.Equal(["Foo", "Bar"], body.QuerySelectorAll("h2").Select(h => h.FirstChild?.TextContent.Trim()));
+        Assert.Equal("Baz", body.QuerySelector("p")?.TextContent.Trim());
     }
 }
