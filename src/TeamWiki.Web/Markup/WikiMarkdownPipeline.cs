@@ -35,6 +35,9 @@ internal static class WikiMarkdownPipeline
             // Without AutoLink: "[Eerste week]" should not silently become a link to a heading.
             .Use<HeadingIdExtension>()
             .UseDefinitionLists()
+            // GitHub's callouts ("> [!NOTE]", TIP, IMPORTANT, WARNING, CAUTION).
+            .UseAlertBlocks(CalloutExtension.RenderTitle)
+            .Use<CalloutExtension>()
             .Use<WikiLinkExtension>()
             .Use<HeadingAnchorExtension>()
             // @handle links to the person; the same parse finds whom to notify.

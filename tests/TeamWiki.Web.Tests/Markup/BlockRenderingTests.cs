@@ -118,4 +118,30 @@ public class BlockRenderingTests
         Assert.Equal(["Foo", "Bar"], body.QuerySelectorAll("h2").Select(h => h.FirstChild?.TextContent.Trim()));
         Assert.Equal("Baz", body.QuerySelector("p")?.TextContent.Trim());
     }
+
+    [Theory]
+    [InlineData("NOTE", "note")]
+    [InlineData("TIP", "tip")]
+    [InlineData("IMPORTANT", "important")]
+    [InlineData("WARNING", "warning")]
+    [InlineData("CAUTION", "caution")]
+    public void ACalloutRendersAsAnAlertWithItsKindAndText(string marker, string kind)
+    {
+        var body = Md.Dom($"> [!{marker}]\n> Denk aan de **deadline**.");
+
+        var alert = body.QuerySelector($"div.markdown-alert.markdown-alert-{kind}");
+        Assert.NotNull(alert);
+        Assert.NotNull(alert.QuerySelector("p.markdown-alert-title"));
+        Assert.Equal("deadline", alert.QuerySelector("strong")?.TextContent);
+        Assert.Null(body.QuerySelector("blockquote"));
+    }
+
+    [Fact]
+    public void AQuoteWithAnUnknownMarkerStaysAQuote()
+    {
+        var body = Md.Dom("> [!ONZIN]\n> Gewoon een citaat.");
+
+        Assert.NotNull(body.QuerySelector("blockquote"));
+        Assert.Null(body.QuerySelector(".markdown-alert"));
+    }
 }
