@@ -14,11 +14,16 @@ public sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, stri
     /// <summary>Front matter of a page that has none.</summary>
     public static readonly FrontMatter Empty = new(null, [], null, null);
 
-    /// <summary>Splits <paramref name="markdown"/> into its front matter and body.</summary>
+    /// <summary>
+    /// Splits <paramref name="markdown"/> into its front matter and body. A leading block between
+    /// <c>---</c> lines is front matter only when it parses as a YAML mapping; anything else (a thematic
+    /// break followed by a setext heading, broken YAML, an empty block) is Markdown and stays in the body,
+    /// so no text a person wrote vanishes from the rendered page.
+    /// </summary>
     public static (FrontMatter Meta, string Body) Split(string markdown)
     {
         var (yaml, body) = Cut(markdown);
-        return yaml is null ? (Empty, markdown) : (ParseYaml(yaml), body);
+        return yaml is not null && ParseYaml(yaml) is { } meta ? (meta, body) : (Empty, markdown);
     }
 
     /// <summary>Builds the text of a new page: a front matter block with title and tags, then the body.</summary>
@@ -67,15 +72,15 @@ public sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, stri
         return (null, markdown);
     }
 
-    private static FrontMatter ParseYaml(string yaml)
+    private static FrontMatter? ParseYaml(string yaml)
     {
         try
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode map)
             {
-                return Empty;
+                return null;
             }
 
             return new FrontMatter(
@@ -86,8 +91,8 @@ public sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, stri
         }
         catch (YamlException)
         {
-            // A broken block is shown as text by the renderer; the page keeps working without metadata.
-            return Empty;
+            // Not YAML: the block is Markdown (shown as text), and the page works without metadata.
+            return null;
         }
     }
 

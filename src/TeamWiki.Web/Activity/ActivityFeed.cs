@@ -14,7 +14,8 @@ namespace TeamWiki.Web.Activity;
 /// <summary>One line of the activity feed.</summary>
 /// <param name="Kind">"page", "task", "document", "post", "reply" or "comment".</param>
 /// <param name="Action">"created", "edited", "deleted", "posted", "asked", "replied", "answered" or "commented".</param>
-public sealed record FeedItem(string Kind, string Action, string Title, string? Url, string? Space, string ActorName, string? ActorHandle, DateTimeOffset At, string? Excerpt);
+/// <param name="Count">How many edits the line stands for (<see cref="FeedGrouping"/>); 1 for anything else.</param>
+public sealed record FeedItem(string Kind, string Action, string Title, string? Url, string? Space, string ActorName, string? ActorHandle, DateTimeOffset At, string? Excerpt, int Count = 1);
 
 /// <summary>
 /// What happened, newest first, for a space or the whole team, from everything the viewer may see:
@@ -49,7 +50,8 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
         var actor = actorId is null ? null : byId.GetValueOrDefault(actorId);
         if ((kind is null or ItemKinds.Page or ItemKinds.Task or ItemKinds.Document) && (actorId is null || actor is not null))
         {
-            items.AddRange(await content.NewestAsync(spaces, ItemKinds.FromName(kind), actor, take, CanRead));
+            // More content lines than a page shows: runs of edits fold into one line (FeedGrouping).
+            items.AddRange(await content.NewestAsync(spaces, ItemKinds.FromName(kind), actor, take * 4, CanRead));
         }
 
         if (kind is null or "post")
@@ -84,7 +86,8 @@ public sealed class ActivityFeed(IDbContextFactory<TeamWikiDbContext> contexts, 
             }
         }
 
-        var ordered = items.OrderByDescending(i => i.At).Skip((page - 1) * size).Take(size + 1).ToList();
+        // Runs of edits are folded before paging, so a page holds `size` lines as a reader counts them.
+        var ordered = FeedGrouping.Collapse(items.OrderByDescending(i => i.At)).Skip((page - 1) * size).Take(size + 1).ToList();
         return (ordered.Take(size).ToList(), ordered.Count > size);
 
         FeedItem Item(string k, string action, string titleMarkdown, string url, string? sp, string authorId, DateTimeOffset at, string? excerptMarkdown)

@@ -43,9 +43,9 @@ public sealed class ContentActivity(HistoryIndex history, IContentCatalog catalo
         }).ToList();
     }
 
-    /// <summary>The latest changes in a space, newest first (the space page).</summary>
-    public Task<IReadOnlyList<FeedItem>> InSpaceAsync(string space, int max, Func<string, bool> canRead) =>
-        NewestAsync([space], null, null, max, canRead);
+    /// <summary>The latest changes in a space, newest first, runs of edits folded (the space page).</summary>
+    public async Task<IReadOnlyList<FeedItem>> InSpaceAsync(string space, int max, Func<string, bool> canRead) =>
+        FeedGrouping.Collapse(await NewestAsync([space], null, null, max * 4, canRead)).Take(max).ToList();
 
     /// <summary>
     /// Everyone by the e-mail address their commits carry (case-insensitive); of two accounts with one

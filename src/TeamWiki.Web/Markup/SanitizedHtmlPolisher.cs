@@ -19,6 +19,8 @@ internal static partial class SanitizedHtmlPolisher
     {
         "wikilink", "missing", "anchor", "contains-task-list", "task-list-item",
         "footnotes", "footnote-ref", "footnote-back-ref", "mention",
+        "markdown-alert", "markdown-alert-title", "markdown-alert-note", "markdown-alert-tip",
+        "markdown-alert-important", "markdown-alert-warning", "markdown-alert-caution",
     };
 
     public static void Polish(IElement root, IReadOnlyList<string> pageFolder)

@@ -18,8 +18,8 @@ internal static class WikiMarkdownPipeline
     public static MarkdownPipeline Build()
     {
         return new MarkdownPipelineBuilder()
-            // Page files carry metadata in front matter; it is data, never content.
-            .UseYamlFrontMatter()
+            // No front-matter extension: FrontMatter.Split takes a page's metadata off before rendering,
+            // and only when it is a YAML mapping; any other leading "---" block is Markdown and shown.
             // GitHub-flavoured features authors know from repositories.
             .UsePipeTables()
             .UseTaskLists()
@@ -35,6 +35,9 @@ internal static class WikiMarkdownPipeline
             // Without AutoLink: "[Eerste week]" should not silently become a link to a heading.
             .Use<HeadingIdExtension>()
             .UseDefinitionLists()
+            // GitHub's callouts ("> [!NOTE]", TIP, IMPORTANT, WARNING, CAUTION).
+            .UseAlertBlocks(CalloutExtension.RenderTitle)
+            .Use<CalloutExtension>()
             .Use<WikiLinkExtension>()
             .Use<HeadingAnchorExtension>()
             // @handle links to the person; the same parse finds whom to notify.

@@ -17,7 +17,7 @@ using TeamWiki.Web.Search.Indexing;
 namespace TeamWiki.Web.People;
 
 /// <summary>One reason someone ranks for a topic.</summary>
-/// <param name="What">"wrote", "edited", "tagged", "answered", "replied", "asked" or "topic".</param>
+/// <param name="What">"wrote", "edited", "tagged", "answered", "replied", "shared" or "topic".</param>
 /// <param name="Title">The page, task, document or question.</param>
 /// <param name="Url">Where it is.</param>
 /// <param name="Points">What it added to the score.</param>
@@ -31,8 +31,9 @@ public sealed record Expert(Person Person, double Score, IReadOnlyList<Evidence>
 /// Pages, tasks and documents are found with the search index (Dutch stemming and compounds); each
 /// person scores for the ones they created (3), edited (1 per edit, at most 3 per item) and that carry
 /// the topic as a tag (+2 when they contributed). Posts and replies are matched with the same Dutch
-/// analysis: a reply marked as the answer to a question on the topic scores 5, another reply 1, asking
-/// or sharing 1. An "ask me about" topic that matches adds 4.
+/// analysis: a reply marked as the answer to a question on the topic scores 5, another reply 1, sharing a
+/// post 1; asking a question scores nothing (not knowing is why people ask). An "ask me about" topic that
+/// matches adds 4.
 /// </summary>
 public sealed class Expertise(
     ISearchIndex index,
@@ -147,9 +148,10 @@ public sealed class Expertise(
             var title = Notifications.Notifier.Cut(text.Plain(post.Markdown), 80);
             var url = $"/posts/{post.Id}";
             var postMatches = Overlaps(post.Markdown + " " + post.Tags);
-            if (postMatches)
+            // Asking is not evidence of knowing: a question's author scores nothing for it.
+            if (postMatches && !post.IsQuestion)
             {
-                add(post.AuthorId, new Evidence(post.IsQuestion ? "asked" : "shared", title, url, 1));
+                add(post.AuthorId, new Evidence("shared", title, url, 1));
             }
 
             foreach (var reply in post.Replies.Where(r => r.DeletedAt == null && r.AuthorId != post.AuthorId))

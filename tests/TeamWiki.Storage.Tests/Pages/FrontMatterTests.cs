@@ -23,11 +23,23 @@ public class FrontMatterTests
     }
 
     [Fact]
-    public void BrokenYamlLeavesThePageWithoutMetadata()
+    public void BrokenYamlLeavesThePageWithoutMetadataAndKeepsItsText()
     {
-        var (meta, body) = FrontMatter.Split("---\ntitle: [unclosed\n---\nTekst");
+        const string text = "---\ntitle: [unclosed\n---\nTekst";
+        var (meta, body) = FrontMatter.Split(text);
         Assert.Null(meta.Title);
-        Assert.Equal("Tekst", body);
+        Assert.Equal(text, body);
+    }
+
+    [Theory]
+    [InlineData("---\nFoo\n---\nBar\n---\nBaz\n")] // CommonMark 0.31.2: a thematic break, then setext headings
+    [InlineData("---\n- een\n- twee\n---\nTekst\n")] // a list, not a mapping
+    [InlineData("---\n---\nTekst\n")] // two thematic breaks
+    public void ALeadingBlockThatIsNoYamlMappingIsMarkdown(string text)
+    {
+        var (meta, body) = FrontMatter.Split(text);
+        Assert.Same(FrontMatter.Empty, meta);
+        Assert.Equal(text, body);
     }
 
     [Fact]

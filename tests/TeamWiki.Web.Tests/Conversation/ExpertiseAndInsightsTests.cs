@@ -59,13 +59,15 @@ public sealed class ExpertiseAndInsightsTests(ExpertiseAndInsightsFixture fx) : 
     private Dictionary<string, HttpClient> C => fx.Social.Clients;
 
     [Fact]
-    public async Task Who_knows_ranks_by_what_people_wrote_edited_answered_and_tagged()
+    public async Task Who_knows_ranks_by_what_people_wrote_edited_answered_and_tagged_not_by_what_they_asked()
     {
         var people = (await (await C["carol"].GetAsync("/api/people?knows=archivering")).ReadJsonAsync()).EnumerateArray().ToList();
 
-        // alice: wrote 2 pages (3+3), tagged one (2), asked (1) = 9; bob: edited (1) + answered (5) = 6; carol: nothing.
+        // alice: wrote 2 pages (3+3), tagged one (2) = 8 — asking the question is no evidence of knowing;
+        // bob: edited (1) + answered (5) = 6; carol: nothing.
         Assert.Equal(["alice", "bob"], people.Select(p => p.Str("handle")));
-        Assert.Equal(9, people[0].GetProperty("score").GetDouble());
+        Assert.Equal(8, people[0].GetProperty("score").GetDouble());
+        Assert.DoesNotContain(people[0].GetProperty("evidence").EnumerateArray(), e => e.Str("url").StartsWith("/posts/", StringComparison.Ordinal));
         Assert.Equal(6, people[1].GetProperty("score").GetDouble());
         var bobsEvidence = people[1].GetProperty("evidence").EnumerateArray().ToList();
         Assert.Equal("answered", bobsEvidence[0].Str("what"));

@@ -1,3 +1,5 @@
+using TeamWiki.Web.Markup;
+
 namespace TeamWiki.Web.Tests.Markup;
 
 /// <summary>Block-level Markdown renders to the expected, sanitiser-surviving HTML.</summary>
@@ -94,13 +96,52 @@ public class BlockRenderingTests
     }
 
     [Fact]
-    public void FrontMatterIsNotRendered()
+    public void APagesFrontMatterIsNotRendered()
     {
-        var html = Md.Html("---\ntitle: Geheim\ntags: [intern]\n---\n# Zichtbaar");
+        var pages = new PageRenderer(Md.Renderer, new ReaderCatalog(), new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+        var html = pages.Preview("---\ntitle: Geheim\ntags: [intern]\n---\n# Zichtbaar", TeamWiki.Storage.Pages.PagePath.Parse("handboek/start"), ReaderCatalog.Member).Html;
 
         Assert.DoesNotContain("Geheim", html);
         Assert.DoesNotContain("intern", html);
         Assert.Contains("Zichtbaar", html);
         Assert.DoesNotContain("<hr", html);
+    }
+
+    [Fact]
+    public void ALeadingBlockThatIsNoYamlMappingRendersAsCommonMarkSays()
+    {
+        // CommonMark 0.31.2, example 99: a thematic break, then two setext headings and a paragraph.
+        var pages = new PageRenderer(Md.Renderer, new ReaderCatalog(), new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+        var body = Md.Parse(pages.Preview("---\nFoo\n---\nBar\n---\nBaz\n", TeamWiki.Storage.Pages.PagePath.Parse("handboek/start"), ReaderCatalog.Member).Html);
+
+        Assert.Single(body.QuerySelectorAll("hr"));
+        Assert.Equal(["Foo", "Bar"], body.QuerySelectorAll("h2").Select(h => h.FirstChild?.TextContent.Trim()));
+        Assert.Equal("Baz", body.QuerySelector("p")?.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("NOTE", "note")]
+    [InlineData("TIP", "tip")]
+    [InlineData("IMPORTANT", "important")]
+    [InlineData("WARNING", "warning")]
+    [InlineData("CAUTION", "caution")]
+    public void ACalloutRendersAsAnAlertWithItsKindAndText(string marker, string kind)
+    {
+        var body = Md.Dom($"> [!{marker}]\n> Denk aan de **deadline**.");
+
+        var alert = body.QuerySelector($"div.markdown-alert.markdown-alert-{kind}");
+        Assert.NotNull(alert);
+        Assert.NotNull(alert.QuerySelector("p.markdown-alert-title"));
+        Assert.Equal("deadline", alert.QuerySelector("strong")?.TextContent);
+        Assert.Null(body.QuerySelector("blockquote"));
+    }
+
+    [Fact]
+    public void AQuoteWithAnUnknownMarkerStaysAQuote()
+    {
+        var body = Md.Dom("> [!ONZIN]\n> Gewoon een citaat.");
+
+        Assert.NotNull(body.QuerySelector("blockquote"));
+        Assert.Null(body.QuerySelector(".markdown-alert"));
     }
 }

@@ -12,6 +12,9 @@ internal static class Md
 
     public static MarkdownRenderer Renderer { get; } = new();
 
+    /// <summary>A page file's Markdown body: its front matter taken off, as the page store does before rendering.</summary>
+    public static string PageBody(string pageFile) => TeamWiki.Storage.Pages.FrontMatter.Split(pageFile).Body;
+
     public static RenderedMarkdown Render(string markdown, string pagePath = DefaultPage)
         => Renderer.Render(markdown, pagePath, new TestWikiLinkResolver());
 

@@ -21,9 +21,9 @@ public class PlainTextTests
     }
 
     [Fact]
-    public void FrontMatterIsLeftOut()
+    public void APagesIndexedTextLeavesItsFrontMatterOut()
     {
-        var text = Md.Renderer.ToPlainText("---\ntitle: Geheime titel\n---\nInhoud");
+        var text = Md.Renderer.ToPlainText(Md.PageBody("---\ntitle: Geheime titel\n---\nInhoud"));
 
         Assert.Equal("Inhoud", text);
     }

@@ -6,7 +6,7 @@ public class RealisticPageTests
     [Fact]
     public void AFullOnboardingPageRendersCompletely()
     {
-        var result = Md.Render(SamplePages.Onboarding, SamplePages.OnboardingPath);
+        var result = Md.Render(Md.PageBody(SamplePages.Onboarding), SamplePages.OnboardingPath);
         var body = Md.Parse(result.Html);
 
         HtmlSafety.AssertHarmless(result.Html);
@@ -25,7 +25,7 @@ public class RealisticPageTests
     [Fact]
     public void AFullOnboardingPageReportsItsTocAndLinks()
     {
-        var result = Md.Render(SamplePages.Onboarding, SamplePages.OnboardingPath);
+        var result = Md.Render(Md.PageBody(SamplePages.Onboarding), SamplePages.OnboardingPath);
 
         Assert.Equal(
             [(2, "eerste-week", "Eerste week"), (3, "maandag", "Maandag"), (3, "dinsdag", "Dinsdag"), (2, "coördinatie", "Coördinatie")],
@@ -37,7 +37,7 @@ public class RealisticPageTests
     [Fact]
     public void AFullOnboardingPageHasReadablePlainText()
     {
-        var text = Md.Renderer.ToPlainText(SamplePages.Onboarding);
+        var text = Md.Renderer.ToPlainText(Md.PageBody(SamplePages.Onboarding));
 
         Assert.StartsWith("Eerste werkdag\nWelkom bij Lindeboom ICT! Deze pagina hoort bij Onboarding en", text);
         Assert.Contains("Badge aanvragen (zie Toegangsbeleid)", text);

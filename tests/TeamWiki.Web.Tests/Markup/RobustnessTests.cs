@@ -63,7 +63,7 @@ public class RobustnessTests
 
         Assert.Equal(string.Empty, result.Html);
         Assert.Empty(result.Toc);
-        Assert.Equal(string.Empty, Md.Renderer.ToPlainText("---\ntitle: Leeg\n---\n"));
+        Assert.Equal(string.Empty, Md.Renderer.ToPlainText(Md.PageBody("---\ntitle: Leeg\n---\n")));
     }
 
     private sealed class NullResolver : IWikiLinkResolver

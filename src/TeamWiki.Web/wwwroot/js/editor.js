@@ -16,8 +16,9 @@ export function init(textarea, dotnet) {
     session = current;
     // Calls into the component only while it lives: after a save the page navigates away, and a preview
     // still waiting on its timer must not reach a component that is gone.
+    // A text area no longer in the document means the page has moved on, whatever the component knows yet.
     const call = (method, ...args) => {
-        if (current.closed) return;
+        if (current.closed || !textarea.isConnected) return;
         dotnet.invokeMethodAsync(method, ...args).catch(error => {
             if (!current.closed) console.error(error);
         });
@@ -33,6 +34,9 @@ export function init(textarea, dotnet) {
         const action = { b: "bold", i: "italic", k: "link" }[key];
         if (key === "s") {
             e.preventDefault();
+            // The save reads the text itself and leaves the editor: a preview still waiting would only
+            // reach a component on its way out.
+            clearTimeout(current.timer);
             call("SaveFromKeyboard");
         } else if (action) {
             e.preventDefault();
