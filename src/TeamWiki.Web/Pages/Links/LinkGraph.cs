@@ -54,6 +54,15 @@ public sealed class LinkGraph(IChangeFeed feed, IContentCatalog catalog, IConten
         }
     }
 
+    /// <summary>Brings the graph to the tip now (at start, once it is quiet, so the first page view does not build it).</summary>
+    public void CatchUpNow()
+    {
+        lock (_gate)
+        {
+            CatchUp();
+        }
+    }
+
     /// <summary>The commit the graph reflects (tests and health); null before the first question.</summary>
     public string? Position
     {
@@ -67,6 +76,23 @@ public sealed class LinkGraph(IChangeFeed feed, IContentCatalog catalog, IConten
     }
 
     private void CatchUp()
+    {
+        try
+        {
+            CatchUpOrThrow();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Backlinks are a list under the page: a failure here must not take the page view with it.
+            // Built again from the catalog at the next question.
+            logger.LogWarning(ex, "The link graph could not catch up; it is built again at the next question");
+            _position = null;
+            _targets.Clear();
+            _sourcesByKey.Clear();
+        }
+    }
+
+    private void CatchUpOrThrow()
     {
         var head = feed.Head;
         if (head is null || head == _position)
