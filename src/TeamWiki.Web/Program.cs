@@ -8,6 +8,7 @@ using TeamWiki.Web.Insights;
 using TeamWiki.Web.Markup;
 using TeamWiki.Web.Notifications;
 using TeamWiki.Web.Pages.Cache;
+using TeamWiki.Web.Pages.Links;
 using TeamWiki.Web.People;
 using TeamWiki.Web.Search;
 using TeamWiki.Web.Startup;
@@ -32,6 +33,7 @@ builder.AddTeamWikiActivity();
 builder.AddTeamWikiPeople();
 builder.AddTeamWikiInsights();
 builder.AddTeamWikiPageCache();
+builder.AddTeamWikiPageLinks();
 builder.AddTeamWikiUi();
 
 var app = builder.Build();

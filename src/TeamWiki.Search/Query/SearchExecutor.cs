@@ -58,11 +58,13 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
     {
         var text = QueryText.Parse(prefix);
         var query = new BooleanQuery(disableCoord: true);
+        var words = new List<string>();
         foreach (var part in text.Parts.Where(p => !p.Negated))
         {
             foreach (var written in QueryBuilder.Analyze(analyzers.Words, SearchFields.TitleWords, part.Text).Select(p => p[^1]))
             {
                 query.Add(new PrefixQuery(new Term(SearchFields.TitleWords, written)), Occur.MUST);
+                words.Add(written);
             }
         }
 
@@ -70,6 +72,9 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
         {
             return [];
         }
+
+        // Every title with a word starting so matches; a title that itself starts so comes first.
+        query.Add(SuggestionOrder.TitleStartsWith(words), Occur.SHOULD);
 
         if (_filters.Filters(text, new SearchRequest("", VisibleSpaces: visibleSpaces)) is { } filters)
         {

@@ -85,6 +85,19 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>
+    /// The targets of the wiki links in <paramref name="markdown"/> as written (before any '|'), each once,
+    /// in order: what the link graph keeps, so backlinks are resolved the way a view resolves the links.
+    /// Links inside code are not links and are not returned.
+    /// </summary>
+    public IReadOnlyList<string> WikiLinkTargets(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return TryParse(markdown) is { } document
+            ? document.Descendants<WikiLinkInline>().Select(l => l.Target).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    /// <summary>
     /// Parses, or returns null when Markdig refuses the input: it throws an ArgumentException when
     /// elements nest too deeply (thousands of "&gt;" or "[["), which one pasted log file can trigger.
     /// One odd page must not make every view of it fail.

@@ -18,3 +18,6 @@ public sealed record RevertPageRequest(string? Revision);
 
 /// <summary>The difference between two revisions of a page.</summary>
 public sealed record DiffResponse(string Path, string From, string To, string Patch, string OldMarkdown, string NewMarkdown);
+
+/// <summary>A page that links to another (<c>GET /api/pages/{path}/backlinks</c>).</summary>
+public sealed record BacklinkResponse(string Path, string Title, string Space);

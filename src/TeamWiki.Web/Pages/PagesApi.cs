@@ -6,14 +6,15 @@ using TeamWiki.Storage.Problems;
 using TeamWiki.Web.Api;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Markup;
+using TeamWiki.Web.Pages.Links;
 
 namespace TeamWiki.Web.Pages;
 
-using PageRead = Results<Ok<PageResponse>, Ok<List<HistoryEntryResponse>>, Ok<DiffResponse>, ProblemHttpResult>;
+using PageRead = Results<Ok<PageResponse>, Ok<List<HistoryEntryResponse>>, Ok<DiffResponse>, Ok<List<BacklinkResponse>>, ProblemHttpResult>;
 
 /// <summary>
-/// <c>/api/pages/{path}</c>: read, save, delete, move, history, diff and revert. A catch-all route
-/// cannot be followed by more segments, so <c>…/history</c>, <c>…/diff</c>, <c>…/move</c> and
+/// <c>/api/pages/{path}</c>: read, save, delete, move, history, diff, backlinks and revert. A catch-all route
+/// cannot be followed by more segments, so <c>…/history</c>, <c>…/diff</c>, <c>…/backlinks</c>, <c>…/move</c> and
 /// <c>…/revert</c> are told apart here; a page that really is called "history" still wins.
 /// </summary>
 public static class PagesApi
@@ -34,7 +35,7 @@ public static class PagesApi
     }
 
     private static PageRead Get(string path, [FromQuery] string? revision, [FromQuery] string? from, [FromQuery] string? to,
-        IPageStore store, PageRenderer renderer, SpaceAccess access, ReaderHistory histories, ClaimsPrincipal user)
+        IPageStore store, PageRenderer renderer, SpaceAccess access, ReaderHistory histories, Backlinks backlinks, ClaimsPrincipal user)
     {
         if (SpaceGuard.Read(access, user, PagePath.Parse(path).Space) is { } denied)
         {
@@ -51,6 +52,11 @@ public static class PagesApi
             return Diff(diffOf, from, to, store, histories, user);
         }
 
+        if (Command(path, "backlinks") is { } linkedTo && store.Get(PagePath.Parse(path)) is null)
+        {
+            return Backlinks(linkedTo, store, backlinks, access, user);
+        }
+
         var page = store.Get(PagePath.Parse(path), NullIfEmpty(revision));
         return page is null
             ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Page not found", $"Page '{PagePath.Parse(path)}' does not exist")
@@ -64,6 +70,12 @@ public static class PagesApi
             ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Page not found", $"Page '{path}' has no history")
             : TypedResults.Ok(history.Select(h => new HistoryEntryResponse(h.Revision, h.Author, h.Date, h.Message.TrimEnd(), h.Path)).ToList());
     }
+
+    /// <summary>The pages linking to a page that the caller may read; a missing page answers as any missing page.</summary>
+    private static PageRead Backlinks(PagePath path, IPageStore store, Backlinks backlinks, SpaceAccess access, ClaimsPrincipal user) =>
+        store.Get(path) is null
+            ? ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Page not found", $"Page '{path}' does not exist")
+            : TypedResults.Ok(backlinks.To(path, access.Readable(user)).Select(b => new BacklinkResponse(b.Path, b.Title, b.Space)).ToList());
 
     private static PageRead Diff(PagePath path, string? from, string? to, IPageStore store, ReaderHistory histories, ClaimsPrincipal user)
     {

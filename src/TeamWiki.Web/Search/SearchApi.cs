@@ -21,7 +21,7 @@ public sealed record SearchResponse(
     IReadOnlyList<string> Notices,
     string? Message);
 
-/// <summary>A title suggestion.</summary>
+/// <summary>A suggestion: a page, task or document title, a space (kind "space", path = key) or a person (kind "person", path = handle).</summary>
 public sealed record SuggestionResponse(string Path, string Title, string Kind, string Space, string Url);
 
 /// <summary><c>/api/search</c> and <c>/api/search/suggest</c>.</summary>
@@ -44,8 +44,8 @@ public static class SearchApi
             results.Notices.Select(n => n.ToString()).ToList(), Message(results.Notices)));
     }
 
-    private static Ok<List<SuggestionResponse>> Suggest(ISearchIndex index, SpaceAccess access, ClaimsPrincipal user, string? q) =>
-        TypedResults.Ok(index.Suggest(q ?? "", 10, access.VisibleSpaces(user)).Select(s => new SuggestionResponse(s.Path, s.Title, s.Kind, s.Space, ItemLinks.For(s.Kind, s.Path))).ToList());
+    private static async Task<Ok<IReadOnlyList<SuggestionResponse>>> Suggest(HeaderSuggestions suggestions, ClaimsPrincipal user, string? q) =>
+        TypedResults.Ok(await suggestions.ForAsync(user, q ?? ""));
 
     /// <summary>A plain explanation of the notices, for API clients.</summary>
     private static string? Message(IReadOnlyList<QueryNotice> notices) =>

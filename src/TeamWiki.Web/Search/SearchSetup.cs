@@ -18,6 +18,7 @@ public static class SearchSetup
         services.AddSingleton<DocumentText>();
         services.AddSingleton(sp => new IndexerStatus(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IndexFeeder>();
+        services.AddSingleton<HeaderSuggestions>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexFeeder>());
         return builder;
     }

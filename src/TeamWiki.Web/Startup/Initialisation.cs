@@ -105,7 +105,8 @@ public static class Initialisation
     }
 
     /// <summary>
-    /// What only search needs (the Dutch word lists, seconds of work), once the first requests were answered.
+    /// What only search needs (the Dutch word lists, seconds of work) and the backlinks' link graph (every
+    /// page read once), once the first requests were answered.
     /// Authors and dates of pages are no longer preloaded: each is one lookup in the history index on a
     /// page's first view, and preloading all of them grew with the number of pages.
     /// </summary>
@@ -117,6 +118,7 @@ public static class Initialisation
             var watch = Stopwatch.StartNew();
             services.GetRequiredService<TeamWiki.Search.Analysis.WikiAnalyzers>().Preload();
             logger.LogInformation("Dutch word lists loaded in {Ms} ms", watch.ElapsedMilliseconds);
+            services.GetRequiredService<Pages.Links.LinkGraph>().CatchUpNow();
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {
@@ -124,7 +126,7 @@ public static class Initialisation
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Loading the word lists failed; the first search loads them");
+            logger.LogWarning(ex, "Loading the word lists or the link graph failed; the first search or page view loads them");
         }
     }
 }

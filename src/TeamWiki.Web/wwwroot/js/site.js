@@ -91,7 +91,11 @@ async function suggest(input) {
             title.textContent = item.title;
             const where = document.createElement("span");
             where.className = "suggestion-path";
-            where.textContent = item.path;
+            // Spaces and people say what they are; a page, task or document shows where it lives.
+            where.textContent = item.kind === "space" ? (input.dataset.spaceText || "") + " · " + item.path
+                : item.kind === "person" ? (input.dataset.personText || "") + " · @" + item.path
+                : item.path;
+            li.classList.add("suggestion-" + item.kind);
             li.append(title, where);
             return li;
         }));
