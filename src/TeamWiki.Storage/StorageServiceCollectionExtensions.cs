@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Git;
@@ -32,15 +33,18 @@ public static class StorageServiceCollectionExtensions
         database.Validate();
         if (database.IsPostgreSql)
         {
-            services.AddDbContextFactory<PostgreSqlTeamWikiDbContext>(o => o.UseNpgsql(database.ConnectionString));
+            services.AddDbContextFactory<PostgreSqlTeamWikiDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString).AddInterceptors(new AccountChangeInterceptor(sp.GetRequiredService<ApiTokenCache>())));
             services.AddSingleton<IDbContextFactory<TeamWikiDbContext>>(sp => new UpcastDbContextFactory<PostgreSqlTeamWikiDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlTeamWikiDbContext>>()));
             services.AddScoped<TeamWikiDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TeamWikiDbContext>>().CreateDbContext());
         }
         else
         {
-            services.AddDbContextFactory<TeamWikiDbContext>(o => o.UseSqlite(database.ConnectionString ?? $"Data Source={folder.DatabaseFile}").AddInterceptors(new SqlitePragmas()));
+            services.AddDbContextFactory<TeamWikiDbContext>((sp, o) => o.UseSqlite(database.ConnectionString ?? $"Data Source={folder.DatabaseFile}")
+                .AddInterceptors(new SqlitePragmas(), new AccountChangeInterceptor(sp.GetRequiredService<ApiTokenCache>())));
         }
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiTokenCache>();
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<SpaceMembers>();
         services.AddSingleton<SpaceStore>();

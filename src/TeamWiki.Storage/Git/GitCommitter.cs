@@ -19,6 +19,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
     private readonly BranchMover _mover = new(gitDirectory);
     private readonly TreeReader _trees = new(gitDirectory);
     private TreeWriter? _writer;
+    private IReadOnlyDictionary<PutFile, ObjectId>? _written;
     private long _retries;
 
     /// <summary>How many times a commit had to be built again because another writer moved or locked the branch.</summary>
@@ -27,7 +28,25 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
     /// <summary>Raised (under the write lock) each time a commit is redone; the argument says why.</summary>
     public event Action<BranchMove>? Retrying;
 
-    public (CommitOutcome Outcome, string? Parent) Commit(CommitRequest request)
+    /// <summary>
+    /// Commits <paramref name="request"/> on the tip. <paramref name="written"/> holds the blobs of its
+    /// files already written (outside the write lock: an object is named by its content, so writing it
+    /// early changes nothing another writer sees); a file missing from it is written here.
+    /// </summary>
+    public (CommitOutcome Outcome, string? Parent) Commit(CommitRequest request, IReadOnlyDictionary<PutFile, ObjectId>? written = null)
+    {
+        _written = written;
+        try
+        {
+            return CommitOnTip(request);
+        }
+        finally
+        {
+            _written = null;
+        }
+    }
+
+    private (CommitOutcome Outcome, string? Parent) CommitOnTip(CommitRequest request)
     {
         var giveUp = DateTime.UtcNow + Patience;
         for (var attempt = 1; ; attempt++)
@@ -94,7 +113,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
             return (Apply(head.Tree, request.Changes), false);
         }
 
-        return (PathMerge.Merge(_repo, Writer, baseCommit, head, request.Changes), true);
+        return (PathMerge.Merge(_repo, Writer, baseCommit, head, request.Changes, BlobOf), true);
     }
 
     /// <summary>The base must be on the branch (as the tip is now), whatever else the object store holds.</summary>
@@ -120,7 +139,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
             switch (change)
             {
                 case PutFile put:
-                    edits[put.Path] = new TreeWriter.Entry(Mode.NonExecutableFile, PathMerge.WriteBlob(_repo, put.Content).Id);
+                    edits[put.Path] = new TreeWriter.Entry(Mode.NonExecutableFile, BlobOf(put));
                     break;
                 case RemoveFile remove:
                     edits[remove.Path] = null;
@@ -136,6 +155,9 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
 
         return _repo.Lookup<Tree>(Writer.Write(parent?.Id, edits));
     }
+
+    private ObjectId BlobOf(PutFile put) =>
+        _written is not null && _written.TryGetValue(put, out var id) ? id : PathMerge.WriteBlob(_repo, put.Content).Id;
 
     private static TreeWriter.Entry? EntryAt(Tree? tree, string path) =>
         tree?[path] is { } entry ? new TreeWriter.Entry(entry.Mode, entry.Target.Id) : null;

@@ -22,6 +22,8 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     private readonly RepositoryPool _pool;
     private readonly GitCommitter _committer;
     private readonly BranchCommits _branch = new();
+    private readonly CommitChangesMemo _changes = new();
+    private readonly OwnCommitPaths _ownCommits = new();
     private readonly RepositoryPresence _presence;
     private readonly Lock _writeLock = new();
     private readonly ILogger _logger;
@@ -265,6 +267,11 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         var repo = lease.Repo;
         var to = Resolve(repo, toCommit)!;
         var from = fromCommit is null ? null : Resolve(repo, fromCommit);
+        if (from is not null && _ownCommits.Changes(from, to) is { } own)
+        {
+            return own;
+        }
+
         using var changes = repo.Diff.Compare<TreeChanges>(from?.Tree, to.Tree);
         var result = new List<GitChange>();
         foreach (var change in changes)
@@ -306,7 +313,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         var tips = from is null ? new HashSet<ObjectId>() : [from.Id];
         foreach (var commit in repo.Commits.QueryBy(filter))
         {
-            result.Add(CommitChangeReader.Read(repo, commit));
+            result.Add(_changes.Get(commit.Sha, () => CommitChangeReader.Read(repo, commit)));
             foreach (var parent in commit.Parents)
             {
                 tips.Remove(parent.Id);
@@ -343,9 +350,11 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
             throw new ArgumentException("A commit needs at least one change", nameof(request));
         }
 
+        // The lock serialises every save: only the tree, the commit and the branch move happen inside it.
+        var written = WriteBlobs(request);
         lock (_writeLock)
         {
-            var (outcome, parent) = _committer.Commit(request);
+            var (outcome, parent) = _committer.Commit(request, written);
             if (!outcome.Unchanged)
             {
                 // Built on a tip this process had not published: outside commits come with it, and only a
@@ -354,6 +363,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
                 if (onOurTip)
                 {
                     _branch.Extend(parent!, outcome.CommitId);
+                    _ownCommits.Record(outcome.CommitId, parent!, request.Changes.SelectMany(c => c.Paths));
                 }
 
                 Publish(outcome.CommitId, external: parent != _head,
@@ -362,6 +372,24 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
 
             return outcome;
         }
+    }
+
+    /// <summary>The blobs of the files a request writes, written before the write lock is taken.</summary>
+    private Dictionary<PutFile, ObjectId> WriteBlobs(CommitRequest request)
+    {
+        var written = new Dictionary<PutFile, ObjectId>(ReferenceEqualityComparer.Instance);
+        if (!request.Changes.Any(c => c is PutFile))
+        {
+            return written;
+        }
+
+        using var lease = _pool.Rent();
+        foreach (var put in request.Changes.OfType<PutFile>())
+        {
+            written[put] = PathMerge.WriteBlob(lease.Repo, put.Content).Id;
+        }
+
+        return written;
     }
 
     /// <inheritdoc />

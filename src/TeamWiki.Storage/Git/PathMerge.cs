@@ -11,12 +11,15 @@ namespace TeamWiki.Storage.Git;
 /// </summary>
 internal static class PathMerge
 {
-    /// <summary>The merged tree, written to the object store.</summary>
+    /// <summary>
+    /// The merged tree, written to the object store; <paramref name="blobOf"/> gives the blob of a file
+    /// the request writes (written before the lock was taken).
+    /// </summary>
     /// <exception cref="MergeConflictException">A path both sides changed in ways that do not merge.</exception>
-    public static Tree Merge(Repository repo, TreeWriter trees, Commit baseCommit, Commit head, IReadOnlyList<FileChange> changes)
+    public static Tree Merge(Repository repo, TreeWriter trees, Commit baseCommit, Commit head, IReadOnlyList<FileChange> changes, Func<PutFile, ObjectId> blobOf)
     {
         var paths = changes.SelectMany(c => c.Paths).Distinct(StringComparer.Ordinal).ToList();
-        var ours = Ours(repo, baseCommit, paths, changes);
+        var ours = Ours(baseCommit, paths, changes, blobOf);
         var result = new Dictionary<string, ObjectId?>(StringComparer.Ordinal);
         var conflicts = new List<ConflictedFile>();
         foreach (var path in paths)
@@ -64,7 +67,7 @@ internal static class PathMerge
     }
 
     /// <summary>What the request makes of each of its paths when applied to the base (null: absent).</summary>
-    private static Dictionary<string, ObjectId?> Ours(Repository repo, Commit baseCommit, List<string> paths, IReadOnlyList<FileChange> changes)
+    private static Dictionary<string, ObjectId?> Ours(Commit baseCommit, List<string> paths, IReadOnlyList<FileChange> changes, Func<PutFile, ObjectId> blobOf)
     {
         var state = paths.ToDictionary(p => p, p => BlobAt(baseCommit, p), StringComparer.Ordinal);
         foreach (var change in changes)
@@ -72,7 +75,7 @@ internal static class PathMerge
             switch (change)
             {
                 case PutFile put:
-                    state[put.Path] = WriteBlob(repo, put.Content).Id;
+                    state[put.Path] = blobOf(put);
                     break;
                 case RemoveFile remove:
                     state[remove.Path] = null;

@@ -6,7 +6,7 @@ using TeamWiki.Storage.Data;
 namespace TeamWiki.Storage.People;
 
 /// <summary>Creates, checks and revokes personal API tokens.</summary>
-public sealed class ApiTokens(IDbContextFactory<TeamWikiDbContext> contexts)
+public sealed class ApiTokens(IDbContextFactory<TeamWikiDbContext> contexts, ApiTokenCache cache)
 {
     /// <summary>Every token starts with this, so secret scanners can recognise a leaked one.</summary>
     public const string SecretPrefix = "tw_";
@@ -43,6 +43,14 @@ public sealed class ApiTokens(IDbContextFactory<TeamWikiDbContext> contexts)
         }
 
         var hash = Hash(secret);
+        var now = DateTimeOffset.UtcNow;
+        if (cache.Find(hash) is { } known && !IsDue(known.LastUsedAt, now))
+        {
+            return known.User;
+        }
+
+        // Read before the database, so that a change saved meanwhile makes what is read here not kept.
+        var generation = cache.Generation;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var token = await db.ApiTokens.Include(t => t.User)
             .FirstOrDefaultAsync(t => t.SecretHash == hash && t.RevokedAt == null, ct);
@@ -51,13 +59,13 @@ public sealed class ApiTokens(IDbContextFactory<TeamWikiDbContext> contexts)
             return null;
         }
 
-        var now = DateTimeOffset.UtcNow;
-        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        if (IsDue(token.LastUsedAt, now))
         {
             token.LastUsedAt = now;
             await db.SaveChangesAsync(ct);
         }
 
+        cache.Keep(hash, generation, user, token.LastUsedAt);
         return user;
     }
 
@@ -91,6 +99,9 @@ public sealed class ApiTokens(IDbContextFactory<TeamWikiDbContext> contexts)
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    /// <summary>The last use is written at most once a minute.</summary>
+    private static bool IsDue(DateTimeOffset? lastUsedAt, DateTimeOffset now) => lastUsedAt is null || now - lastUsedAt > TimeSpan.FromMinutes(1);
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -10,8 +10,9 @@ using TeamWiki.Web.Tests.Support;
 namespace TeamWiki.Web.Tests.Api;
 
 /// <summary>
-/// An API token's account is not read from the database in full on every request, yet a change to the
-/// account counts at the token's next request: the claims are kept per version of the account.
+/// An API token's account is not read from the database on every request, yet a change to the account
+/// or the token counts at the token's next request: the claims are kept per version of the account, the
+/// token's account until accounts or tokens change.
 /// </summary>
 public class TokenAccountChangeTests(TeamWikiFactory factory) : IClassFixture<TeamWikiFactory>
 {
@@ -35,6 +36,32 @@ public class TokenAccountChangeTests(TeamWikiFactory factory) : IClassFixture<Te
 
         Assert.True((await (await cor.GetAsync("/api/me")).ReadJsonAsync()).GetProperty("isAdmin").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, (await cor.GetAsync("/api/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ATokenRevokedOnTheProfileIsRefusedAtItsNextRequestWhileTheOwnersOtherTokenWorks()
+    {
+        var admin = factory.AdminClient();
+        var created = await admin.PostAsJsonAsync("/api/users", new { email = "dirk@example.org", name = "Dirk de Vries", password = "Dirk-wachtwoord1" });
+        var id = (await created.ReadJsonAsync()).Str("id");
+        var response = await (await admin.PostAsJsonAsync($"/api/users/{id}/tokens", new { name = "script" })).ReadJsonAsync();
+        var other = (await (await admin.PostAsJsonAsync($"/api/users/{id}/tokens", new { name = "backup" })).ReadJsonAsync()).Str("token");
+        var dirk = factory.ClientWithToken(response.Str("token"));
+        var backup = factory.ClientWithToken(other);
+        Assert.Equal(HttpStatusCode.OK, (await dirk.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await dirk.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await backup.GetAsync("/api/me")).StatusCode);
+
+        var tokens = factory.Services.GetRequiredService<ApiTokens>();
+        Assert.True(await tokens.RevokeAsync(id, Guid.Parse(response.Str("id"))));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await dirk.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await backup.GetAsync("/api/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/users/{id}/disable", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await backup.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/users/{id}/enable", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await backup.GetAsync("/api/me")).StatusCode);
     }
 
     [Fact]

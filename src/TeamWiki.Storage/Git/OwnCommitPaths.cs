@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using LibGit2Sharp;
+
+namespace TeamWiki.Storage.Git;
+
+/// <summary>
+/// The paths each recent commit of this process wrote, for commits built right on the tip it had
+/// published: nothing else differs between such a commit and its parent, so what changed between two
+/// of them needs a look-up of those paths in both trees, not a diff of the trees. In a folder of 10,000
+/// pages that diff compared every entry of the folder, and the catalog made one for every save.
+/// Commits from outside, and anything not recorded here, leave the caller to diff the trees.
+/// </summary>
+internal sealed class OwnCommitPaths
+{
+    /// <summary>How many commits are remembered, and so how far behind a reader may be and still be answered.</summary>
+    public const int Capacity = 256;
+
+    private readonly ConcurrentDictionary<string, (string Parent, string[] Paths)> _commits = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+
+    /// <summary>Records that <paramref name="commit"/>, made on <paramref name="parent"/>, changed at most <paramref name="paths"/>.</summary>
+    public void Record(string commit, string parent, IEnumerable<string> paths)
+    {
+        if (_commits.TryAdd(commit, (parent, paths.Distinct(StringComparer.Ordinal).ToArray())))
+        {
+            _order.Enqueue(commit);
+            while (_order.Count > Capacity && _order.TryDequeue(out var oldest))
+            {
+                _commits.TryRemove(oldest, out _);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The files that differ between <paramref name="from"/> and <paramref name="to"/> when every commit
+    /// between them was recorded and only files were involved; null otherwise (then diff the trees).
+    /// </summary>
+    public List<GitChange>? Changes(Commit from, Commit to)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        var at = to.Sha;
+        for (var steps = 0; at != from.Sha; steps++)
+        {
+            if (steps >= Capacity || !_commits.TryGetValue(at, out var recorded))
+            {
+                return null;
+            }
+
+            paths.UnionWith(recorded.Paths);
+            at = recorded.Parent;
+        }
+
+        var result = new List<GitChange>();
+        foreach (var path in paths.Order(StringComparer.Ordinal))
+        {
+            var before = from[path];
+            var after = to[path];
+            if (!IsFileOrNothing(before) || !IsFileOrNothing(after) || FileOnTheWay(from, path) || FileOnTheWay(to, path))
+            {
+                // A folder replaced a file or the other way round: what it held is not among the paths.
+                return null;
+            }
+
+            if (before?.Target.Id != after?.Target.Id || before?.Mode != after?.Mode)
+            {
+                result.Add(new GitChange(path, after?.Target.Sha));
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsFileOrNothing(TreeEntry? entry) => entry is null or { TargetType: TreeEntryTargetType.Blob };
+
+    private static bool FileOnTheWay(Commit commit, string path)
+    {
+        for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            if (commit[path[..slash]] is { TargetType: not TreeEntryTargetType.Tree })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
