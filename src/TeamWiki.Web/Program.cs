@@ -7,6 +7,7 @@ using TeamWiki.Web.Hosting;
 using TeamWiki.Web.Insights;
 using TeamWiki.Web.Markup;
 using TeamWiki.Web.Notifications;
+using TeamWiki.Web.Pages;
 using TeamWiki.Web.Pages.Cache;
 using TeamWiki.Web.People;
 using TeamWiki.Web.Search;
@@ -31,6 +32,7 @@ builder.AddTeamWikiConversation();
 builder.AddTeamWikiActivity();
 builder.AddTeamWikiPeople();
 builder.AddTeamWikiInsights();
+builder.AddTeamWikiPages();
 builder.AddTeamWikiPageCache();
 builder.AddTeamWikiUi();
 

@@ -10,4 +10,8 @@ public static class PagesSetup
         builder.Services.AddSingleton<Markup.MovedPageLinks>();
         return builder;
     }
+
+    /// <summary>Old page addresses redirect (after sign-in, before the page view cache).</summary>
+    public static IApplicationBuilder UseTeamWikiPageRedirects(this IApplicationBuilder app) =>
+        app.UseMiddleware<PageRedirectMiddleware>();
 }
