@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new History.HistoryIndex(sp.GetRequiredService<Changes.IChangeFeed>(), folder.HistoryIndexFile, sp.GetRequiredService<GitContentRepository>(), sp.GetRequiredService<ILogger<History.HistoryIndex>>()));
         services.AddSingleton(sp => new History.LastChangeCache(sp.GetRequiredService<GitContentRepository>(), sp.GetRequiredService<History.HistoryIndex>()));
         services.AddHostedService<History.HistoryIndexer>();
+        services.AddSingleton<PageRedirects>();
         services.AddSingleton<IPageStore, PageStore>();
         services.AddHostedService<ExternalCommitWatcher>();
         database ??= new DatabaseOptions();

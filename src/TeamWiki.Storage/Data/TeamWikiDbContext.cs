@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TeamWiki.Storage.Activity;
 using TeamWiki.Storage.Conversation;
+using TeamWiki.Storage.Drafts;
 using TeamWiki.Storage.Notifications;
 using TeamWiki.Storage.People;
 using TeamWiki.Storage.Spaces;
@@ -57,6 +58,9 @@ public class TeamWikiDbContext : IdentityDbContext<WikiUser>
 
     /// <summary>Profile photos.</summary>
     public DbSet<UserPhoto> UserPhotos => Set<UserPhoto>();
+
+    /// <summary>Unsaved page texts, one per person and page.</summary>
+    public DbSet<PageDraft> PageDrafts => Set<PageDraft>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)

@@ -64,6 +64,7 @@ public sealed partial class HistoryIndex
         var until = revision is null ? long.MaxValue : SeqOf(connection, revision) ?? throw new RevisionNotFoundException(revision);
         var result = new List<HistoryEntry>();
         var current = path;
+        var throughDeletion = false;
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM changes x JOIN commits c ON c.seq = x.seq WHERE x.path = $path AND x.seq <= $until ORDER BY x.seq DESC LIMIT 1";
         var pathParameter = command.Parameters.Add("$path", SqliteType.Text);
@@ -79,16 +80,23 @@ public sealed partial class HistoryIndex
             }
 
             var (entry, seq) = Read(reader);
-            if (entry.Kind == ChangeKind.Deleted)
+            if (entry.Kind == ChangeKind.Deleted && !throughDeletion)
             {
                 // The file's earlier life ended here; what is asked about began after it (or never existed).
                 break;
             }
 
             result.Add(entry);
+            throughDeletion = false;
             if (entry.Kind == ChangeKind.Added)
             {
-                break;
+                if (!IsRestore(entry.Commit.Message))
+                {
+                    break;
+                }
+
+                // A restore brought the earlier life back: its history is this file's history.
+                throughDeletion = true;
             }
 
             if (entry.Kind == ChangeKind.Moved)

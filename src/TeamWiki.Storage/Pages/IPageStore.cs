@@ -21,12 +21,32 @@ public interface IPageStore
     /// <exception cref="PageNotFoundException">No such page.</exception>
     PageSaveResult Delete(PagePath path, ContentAuthor author, string? message = null);
 
-    /// <summary>Moves or renames a page together with its sub-pages and files; history follows.</summary>
+    /// <summary>
+    /// Moves or renames a page together with its sub-pages and files; history follows. The old addresses
+    /// redirect to the new ones (<see cref="RedirectFile"/>), written in the same commit, as are
+    /// <paramref name="rewrites"/> (other pages' links to the page), read at <paramref name="baseRevision"/>.
+    /// </summary>
     /// <exception cref="PageNotFoundException">No such page.</exception>
     /// <exception cref="PageExistsException">Something exists at the target.</exception>
     /// <exception cref="InvalidMoveException">The target lies inside the page.</exception>
     /// <exception cref="Spaces.SpaceNotFoundException">The target's space does not exist.</exception>
-    PageSaveResult Move(PagePath from, PagePath to, ContentAuthor author);
+    /// <exception cref="MergeConflictException">A rewritten page was changed meanwhile in the same lines; nothing was written.</exception>
+    PageSaveResult Move(PagePath from, PagePath to, ContentAuthor author, IReadOnlyList<PageRewrite>? rewrites = null, string? baseRevision = null);
+
+    /// <summary>Pages deleted in a space and not back since, newest deletion first.</summary>
+    IReadOnlyList<DeletedPage> Trash(string space, int max = 200);
+
+    /// <summary>The page deleted at <paramref name="path"/> when nothing is there now; else null.</summary>
+    DeletedPage? Deleted(PagePath path);
+
+    /// <summary>
+    /// Brings a deleted page back as a new commit, with the text it had at <paramref name="revision"/>
+    /// (default: just before its deletion); its history goes on through the deletion.
+    /// </summary>
+    /// <exception cref="PageExistsException">A page exists at the path now.</exception>
+    /// <exception cref="PageNotFoundException">Nothing was deleted there, or the page did not exist at the revision.</exception>
+    /// <exception cref="RevisionNotFoundException">The revision is not a commit on the branch.</exception>
+    PageSaveResult Restore(PagePath path, ContentAuthor author, string? revision = null);
 
     /// <summary>Makes the page's text what it was at <paramref name="revision"/>, as a new commit.</summary>
     /// <exception cref="PageNotFoundException">The page did not exist at that revision.</exception>

@@ -9,7 +9,7 @@ using TeamWiki.Storage.Spaces;
 namespace TeamWiki.Storage.Pages;
 
 /// <summary>The page store over the git content repository.</summary>
-public sealed class PageStore : IPageStore
+public sealed partial class PageStore : IPageStore
 {
     private const int MaxMessageLength = 2000;
     private readonly IContentRepository _repository;
@@ -17,6 +17,7 @@ public sealed class PageStore : IPageStore
     private readonly StorageOptions _options;
 
     private readonly LastChangeCache _lastChanges;
+    private readonly PageRedirects _redirects;
 
     // Pages as read, by blob id (which names the exact text, so an entry is never wrong): a page view
     // then neither reads the blob nor parses its front matter again. Bounded; emptied when full.
@@ -24,8 +25,9 @@ public sealed class PageStore : IPageStore
     private readonly ConcurrentDictionary<string, (string Text, FrontMatter Meta, string Body)> _parsed = new(StringComparer.Ordinal);
 
     /// <summary>Creates the store; <paramref name="lastChanges"/> is shared with the task and document stores.</summary>
-    public PageStore(GitContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null)
+    public PageStore(GitContentRepository repository, IContentCatalog catalog, IOptions<StorageOptions> options, LastChangeCache? lastChanges = null, PageRedirects? redirects = null)
     {
+        _redirects = redirects ?? new PageRedirects(repository, catalog);
         _repository = repository;
         _catalog = catalog;
         _options = options.Value;
@@ -130,7 +132,7 @@ public sealed class PageStore : IPageStore
     }
 
     /// <inheritdoc />
-    public PageSaveResult Move(PagePath from, PagePath to, ContentAuthor author)
+    public PageSaveResult Move(PagePath from, PagePath to, ContentAuthor author, IReadOnlyList<PageRewrite>? rewrites = null, string? baseRevision = null)
     {
         if (_repository.BlobIdOf(from.FilePath) is null)
         {
@@ -149,16 +151,74 @@ public sealed class PageStore : IPageStore
 
         RequireSpace(to);
 
-        var moves = new List<FileChange> { new MoveFile(from.FilePath, to.FilePath) };
+        var moves = new List<MoveFile> { new(from.FilePath, to.FilePath) };
         moves.AddRange(_repository.ListFiles(folder: from.ChildFolder)
             .Select(f => new MoveFile(f.Path, to.ChildFolder + f.Path[from.ChildFolder.Length..])));
-        if (moves.Cast<MoveFile>().Any(m => _repository.BlobIdOf(m.To) is not null))
+        if (moves.Any(m => _repository.BlobIdOf(m.To) is not null))
         {
             throw new PageExistsException(to);
         }
 
-        var outcome = _repository.Commit(new CommitRequest(moves, author, $"Move {from} to {to}"));
-        return new PageSaveResult(to, outcome.CommitId, false, false);
+        var changes = new List<FileChange>(moves);
+        changes.AddRange(Redirects(moves));
+        var rewritten = new List<string>();
+        foreach (var rewrite in rewrites ?? [])
+        {
+            // A page that moves along is written at its new address (after its move in the same commit).
+            var target = moves.FirstOrDefault(m => m.From == rewrite.Path.FilePath)?.To ?? rewrite.Path.FilePath;
+            var bytes = Utf8(rewrite.Markdown);
+            if (bytes.LongLength > _options.MaxPageBytes)
+            {
+                throw new PageTooLargeException(rewrite.Path, bytes.LongLength, _options.MaxPageBytes);
+            }
+
+            changes.Add(new PutFile(target, bytes));
+            rewritten.Add(rewrite.Path.Value);
+        }
+
+        var message = $"Move {from} to {to}" + (rewritten.Count == 0 ? "" : $"\n\nLinks updated in: {string.Join(", ", rewritten)}");
+        // With rewrites the texts were read at the base: a concurrent edit of one of them is merged, not overwritten.
+        var outcome = _repository.Commit(new CommitRequest(changes, author, message, rewritten.Count == 0 ? null : baseRevision));
+        return new PageSaveResult(to, outcome.CommitId, outcome.Merged, false);
+    }
+
+    /// <summary>
+    /// The redirect files after a move: every moved page's old address leads to its new one, and an address
+    /// that holds a page again redirects no more (so moving a page back and forth makes no loop).
+    /// </summary>
+    private IEnumerable<FileChange> Redirects(IReadOnlyList<MoveFile> moves)
+    {
+        var pages = moves.Select(m => (From: PagePath.FromFilePath(m.From), To: PagePath.FromFilePath(m.To)))
+            .Where(m => m.From is not null && m.To is not null)
+            .Select(m => (From: m.From!.Value, To: m.To!.Value))
+            .ToList();
+        var spaces = pages.SelectMany(p => new[] { p.From.Space, p.To.Space }).Distinct(StringComparer.Ordinal);
+        foreach (var space in spaces)
+        {
+            var before = _redirects.Of(space);
+            var after = new Dictionary<PagePath, PagePath>(before);
+            foreach (var (from, to) in pages)
+            {
+                after.Remove(to);
+                if (from.Space == space)
+                {
+                    after[from] = to;
+                }
+            }
+
+            if (after.Count > RedirectFile.MaxEntries)
+            {
+                foreach (var old in after.Keys.Except(pages.Select(p => p.From)).Take(after.Count - RedirectFile.MaxEntries).ToList())
+                {
+                    after.Remove(old);
+                }
+            }
+
+            if (after.Count != before.Count || after.Any(e => !before.TryGetValue(e.Key, out var was) || was != e.Value))
+            {
+                yield return new PutFile(RedirectFile.PathOf(space), RedirectFile.Write(after));
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -183,11 +243,12 @@ public sealed class PageStore : IPageStore
     public int PreloadLastChanges() => _lastChanges.Of(_catalog.Current.Pages.Select(p => new GitEntry(p.Path.FilePath, p.BlobId)).ToList()).Count;
 
     /// <inheritdoc />
-    public IReadOnlyList<PageRevision> History(PagePath path, int max = 200) =>
-        _lastChanges.History.FileHistory(path.FilePath, max)
-            .Select(c => new PageRevision(c.Id, c.AuthorName, c.AuthorEmail, c.When, c.Message,
-                c.Path is { } p && p.EndsWith(PagePath.FileExtension, StringComparison.Ordinal) ? p[..^PagePath.FileExtension.Length] : path.Value))
-            .ToList();
+    public IReadOnlyList<PageRevision> History(PagePath path, int max = 200)
+    {
+        var history = _lastChanges.History.FileHistory(path.FilePath, max).Select(c => ToRevision(c, path)).ToList();
+        // A deleted page's history stays readable: its deletion first, then its life up to it.
+        return history.Count > 0 || max <= 0 ? history : DeletedHistory(path, max);
+    }
 
     /// <inheritdoc />
     public PageDiff Diff(PagePath path, string from, string to)

@@ -83,10 +83,16 @@ public static class DocumentsApi
             return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "No files", "The form holds no files");
         }
 
-        // A control character in a file name is a broken client or a probe, not a name to tidy up.
+        // A control character in a file name is a broken client or a probe, not a name to tidy up; so is
+        // a name whose encoding did not decode (filename*=UTF-8''%C0 gives U+FFFD, the replacement character).
         if (form.Files.Any(f => f.FileName.Any(char.IsControl)))
         {
             throw new InvalidDocumentException("A file name holds a control character");
+        }
+
+        if (form.Files.Any(f => f.FileName.Contains('\uFFFD')))
+        {
+            throw new InvalidDocumentException("A file name is not valid UTF-8");
         }
 
         var limit = options.Value.MaxUploadBytes;

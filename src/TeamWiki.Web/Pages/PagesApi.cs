@@ -10,12 +10,13 @@ using TeamWiki.Web.Pages.Links;
 
 namespace TeamWiki.Web.Pages;
 
-using PageRead = Results<Ok<PageResponse>, Ok<List<HistoryEntryResponse>>, Ok<DiffResponse>, Ok<List<BacklinkResponse>>, ProblemHttpResult>;
+using PageRead = Results<Ok<PageResponse>, Ok<List<HistoryEntryResponse>>, Ok<DiffResponse>, Ok<List<BacklinkResponse>>, Ok<DraftResponse>, ProblemHttpResult>;
 
 /// <summary>
-/// <c>/api/pages/{path}</c>: read, save, delete, move, history, diff, backlinks and revert. A catch-all route
-/// cannot be followed by more segments, so <c>…/history</c>, <c>…/diff</c>, <c>…/backlinks</c>, <c>…/move</c> and
-/// <c>…/revert</c> are told apart here; a page that really is called "history" still wins.
+/// <c>/api/pages/{path}</c>: read, save, delete, move, history, diff, backlinks, revert, restore and drafts.
+/// A catch-all route cannot be followed by more segments, so <c>…/history</c>, <c>…/diff</c>,
+/// <c>…/backlinks</c>, <c>…/move</c>, <c>…/revert</c>, <c>…/restore</c> and <c>…/draft</c> are told apart
+/// here; a page that really is called "history" (or "draft") still wins.
 /// </summary>
 public static class PagesApi
 {
@@ -34,9 +35,18 @@ public static class PagesApi
             .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.UnsupportedBody, ProblemKind.Busy);
     }
 
-    private static PageRead Get(string path, [FromQuery] string? revision, [FromQuery] string? from, [FromQuery] string? to,
-        IPageStore store, PageRenderer renderer, SpaceAccess access, ReaderHistory histories, Backlinks backlinks, ClaimsPrincipal user)
+    private static async Task<PageRead> Get(string path, [FromQuery] string? revision, [FromQuery] string? from, [FromQuery] string? to,
+        IPageStore store, PageRenderer renderer, SpaceAccess access, ReaderHistory histories, Backlinks backlinks, PageDrafts drafts, ClaimsPrincipal user)
     {
+        if (Command(path, "draft") is { } draftOf && store.Get(PagePath.Parse(path)) is null)
+        {
+            return await PageDraftsApi.GetAsync(draftOf, drafts, access, user) switch
+            {
+                { Result: Ok<DraftResponse> ok } => ok,
+                { Result: var problem } => (ProblemHttpResult)problem,
+            };
+        }
+
         if (SpaceGuard.Read(access, user, PagePath.Parse(path).Space) is { } denied)
         {
             return denied;
@@ -91,8 +101,18 @@ public static class PagesApi
         return TypedResults.Ok(new DiffResponse(diff.Path, diff.From, diff.To, diff.Patch, diff.OldText, diff.NewText));
     }
 
-    private static Results<Created<SavePageResponse>, Ok<SavePageResponse>, ProblemHttpResult> Save(string path, SavePageRequest? body, IPageStore store, ClaimsPrincipal user, SpaceAccess access, IContentCatalog catalog)
+    private static async Task<Results<Created<SavePageResponse>, Ok<SavePageResponse>, NoContent, ProblemHttpResult>> Save(string path, SavePageRequest? body, HttpContext http,
+        IPageStore store, ClaimsPrincipal user, SpaceAccess access, IContentCatalog catalog, PageDrafts drafts)
     {
+        if (Command(path, "draft") is { } draftOf && store.Get(PagePath.Parse(path)) is null)
+        {
+            return await PageDraftsApi.PutAsync(draftOf, body, http, drafts, access, user) switch
+            {
+                { Result: NoContent done } => done,
+                { Result: var problem } => (ProblemHttpResult)problem,
+            };
+        }
+
         var page = PagePath.Parse(path);
         if (WriteInExistingSpace(access, user, page, catalog) is { } denied)
         {
@@ -111,8 +131,17 @@ public static class PagesApi
             : TypedResults.Ok(response);
     }
 
-    private static Results<Ok<SavePageResponse>, ProblemHttpResult> Delete(string path, IPageStore store, ClaimsPrincipal user, SpaceAccess access)
+    private static async Task<Results<Ok<SavePageResponse>, NoContent, ProblemHttpResult>> Delete(string path, IPageStore store, ClaimsPrincipal user, SpaceAccess access, PageDrafts drafts)
     {
+        if (Command(path, "draft") is { } draftOf && store.Get(PagePath.Parse(path)) is null)
+        {
+            return await PageDraftsApi.DeleteAsync(draftOf, drafts, access, user) switch
+            {
+                { Result: NoContent done } => done,
+                { Result: var problem } => (ProblemHttpResult)problem,
+            };
+        }
+
         var page = PagePath.Parse(path);
         if (SpaceGuard.WritePage(access, user, page) is { } denied)
         {
@@ -123,8 +152,18 @@ public static class PagesApi
         return TypedResults.Ok(new SavePageResponse(result.Path.Value, result.Revision, false));
     }
 
-    private static async Task<Results<Ok<SavePageResponse>, ProblemHttpResult>> Post(string path, HttpContext http, IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog)
+    private static async Task<Results<Ok<SavePageResponse>, Ok<MovePageResponse>, Created<SavePageResponse>, ProblemHttpResult>> Post(string path, HttpContext http,
+        IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog, MovedPageLinks links)
     {
+        if (Command(path, "restore") is { } deleted)
+        {
+            return await TrashApi.RestoreAsync(deleted, http, store, access, histories, user) switch
+            {
+                { Result: Created<SavePageResponse> created } => created,
+                { Result: var problem } => (ProblemHttpResult)problem,
+            };
+        }
+
         if (Command(path, "move") is { } from)
         {
             var body = await RequestBody.ReadJsonAsync<MovePageRequest>(http.Request);
@@ -139,8 +178,13 @@ public static class PagesApi
                 return denied;
             }
 
-            var moved = store.Move(from, to, user.ToAuthor());
-            return TypedResults.Ok(new SavePageResponse(moved.Path.Value, moved.Revision, false));
+            // Links are rewritten only in spaces the mover may change, resolved as the mover reads them.
+            var snapshot = catalog.Current;
+            var rewrites = body.RewriteLinks == true
+                ? links.Find(snapshot, store, access.Readable(user), snapshot.Spaces.Select(s => s.Key).Where(k => access.For(user, k).WritePages).ToHashSet(StringComparer.Ordinal), from, to)
+                : [];
+            var moved = store.Move(from, to, user.ToAuthor(), rewrites, snapshot.Commit);
+            return TypedResults.Ok(new MovePageResponse(moved.Path.Value, moved.Revision, moved.Merged, rewrites.Select(r => r.Path.Value).ToList()));
         }
 
         if (Command(path, "revert") is { } page)
@@ -162,7 +206,7 @@ public static class PagesApi
             return TypedResults.Ok(new SavePageResponse(reverted.Path.Value, reverted.Revision, false));
         }
 
-        return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Not found", "POST /api/pages/{path}/move or /revert");
+        return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Not found", "POST /api/pages/{path}/move, /revert or /restore");
     }
 
     /// <summary>

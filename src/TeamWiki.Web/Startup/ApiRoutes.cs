@@ -25,6 +25,7 @@ public static class ApiRoutes
             .AddEndpointFilter<ApiExceptionFilter>()
             .DisableAntiforgery();
         api.MapPagesApi(options.MaxPageBytes);
+        api.MapTrashApi();
         api.MapSpacesApi();
         api.MapUsersApi();
         api.MapSearchApi();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Hosting;
+using TeamWiki.Web.Pages;
 using TeamWiki.Web.Pages.Cache;
 
 namespace TeamWiki.Web.Startup;
@@ -12,7 +13,7 @@ public static class Pipeline
     /// <summary>
     /// Middleware in order: the proxy's headers, errors, headers, culture, setup (before sign-in is demanded),
     /// cross-site refusal and sign-in throttling (both before any work is done for the request), who you are,
-    /// antiforgery, WebSockets (the bell's live socket), and last the page view cache (it answers as the page would).
+    /// antiforgery, WebSockets (the bell's live socket), redirects from old page addresses, and last the page view cache (it answers as the page would).
     /// </summary>
     public static WebApplication UseTeamWikiPipeline(this WebApplication app)
     {
@@ -33,6 +34,7 @@ public static class Pipeline
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseWebSockets();
+        app.UseTeamWikiPageRedirects();
         app.UseTeamWikiPageCache();
         return app;
     }

@@ -91,10 +91,11 @@ public class ReadableActivityTests(Browser browser, WikiServer server)
         await Expect(page).ToHaveURLAsync(new Regex(@"/wiki/handboek/werktijden-en-thuiswerken\?saved="));
         await Expect(page.Locator("main")).ToContainTextAsync("Snel opgeslagen.");
 
-        // Typing, then a link: the browser's own leave warning does not stop in-app navigation, and the
-        // preview that was due must not reach the editor that is gone.
+        // Typing, then a link (the person confirms leaving; the text stays as a draft): the preview that
+        // was due must not reach the editor that is gone.
         await page.OpenEditorAsync(server.Url, "handboek/werktijden-en-thuiswerken");
         await page.FocusAsync("#editor-text");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.Keyboard.TypeAsync("x");
         await page.ClickAsync("nav a[href='/activity']");
         await Expect(page).ToHaveURLAsync(new Regex("/activity$"));

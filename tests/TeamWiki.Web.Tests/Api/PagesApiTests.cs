@@ -185,7 +185,10 @@ public class PagesApiTests(TeamWikiFactory factory) : IClassFixture<TeamWikiFact
         var moved = await _api.PostAsJsonAsync("/api/pages/handboek/api-verhuizen/move", new { to = "kennisbank/api-verhuisd" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal("kennisbank/api-verhuisd", (await moved.ReadJsonAsync()).Str("path"));
-        Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync("/api/pages/handboek/api-verhuizen")).StatusCode);
+        // The old address leads to the new one (issue 12: renaming keeps links working).
+        var old = await _api.GetAsync("/api/pages/handboek/api-verhuizen");
+        Assert.Equal(HttpStatusCode.PermanentRedirect, old.StatusCode);
+        Assert.Equal("/api/pages/kennisbank/api-verhuisd", old.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Conflict, (await _api.PostAsJsonAsync("/api/pages/kennisbank/api-verhuisd/move", new { to = "handboek/welkom" })).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await _api.DeleteAsync("/api/pages/kennisbank/api-verhuisd")).StatusCode);

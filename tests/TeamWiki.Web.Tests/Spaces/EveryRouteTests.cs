@@ -48,6 +48,7 @@ public partial class EveryRouteTests(RouteFixture fx) : IClassFixture<RouteFixtu
         ["GET /spaces/{Key}/activity"] = new("/spaces/{space}/activity"),
         ["GET /spaces/{Key}/discussions"] = new("/spaces/{space}/discussions"),
         ["GET /spaces/{Key}/insights"] = new("/spaces/{space}/insights"),
+        ["GET /spaces/{Key}/trash"] = new("/spaces/{space}/trash"),
         ["GET /tasks/{TaskKey}"] = new("/tasks/{task}"),
         ["GET /tasks/{TaskKey}/edit"] = new("/tasks/{task}/edit"),
         ["GET /documents/{Id}"] = new("/documents/{document}"),
@@ -59,6 +60,7 @@ public partial class EveryRouteTests(RouteFixture fx) : IClassFixture<RouteFixtu
         ["PUT /api/pages/{**path}"] = new("/api/pages/{path}", Body: """{"markdown":"Overschreven."}"""),
         ["POST /api/pages/{**path}"] = new("/api/pages/{path}/move", Body: """{"to":"{space}/elders"}"""),
         ["DELETE /api/pages/{**path}"] = new("/api/pages/{path}"),
+        ["GET /api/trash"] = new("/api/trash?space={space}"),
         // Spaces (API).
         ["GET /api/spaces/{key}"] = new("/api/spaces/{space}"),
         ["PATCH /api/spaces/{key}"] = new("/api/spaces/{space}", Body: """{"name":"Overgenomen"}"""),

@@ -359,6 +359,35 @@ namespace TeamWiki.Storage.Data.Migrations
                     b.ToTable("Replies");
                 });
 
+            modelBuilder.Entity("TeamWiki.Storage.Drafts.PageDraft", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseRevision")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Saved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Path");
+
+                    b.ToTable("PageDrafts");
+                });
+
             modelBuilder.Entity("TeamWiki.Storage.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -737,6 +766,15 @@ namespace TeamWiki.Storage.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("TeamWiki.Storage.Drafts.PageDraft", b =>
+                {
+                    b.HasOne("TeamWiki.Storage.People.WikiUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TeamWiki.Storage.Notifications.Notification", b =>

@@ -378,6 +378,35 @@ namespace TeamWiki.Storage.Data.PostgreSqlMigrations
                     b.ToTable("Replies");
                 });
 
+            modelBuilder.Entity("TeamWiki.Storage.Drafts.PageDraft", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("BaseRevision")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Saved")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("UserId", "Path");
+
+                    b.ToTable("PageDrafts");
+                });
+
             modelBuilder.Entity("TeamWiki.Storage.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -758,6 +787,15 @@ namespace TeamWiki.Storage.Data.PostgreSqlMigrations
                         .IsRequired();
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("TeamWiki.Storage.Drafts.PageDraft", b =>
+                {
+                    b.HasOne("TeamWiki.Storage.People.WikiUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TeamWiki.Storage.Notifications.Notification", b =>

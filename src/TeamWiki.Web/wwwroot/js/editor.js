@@ -2,6 +2,7 @@
 // leaving with unsaved changes. The server never sees individual keystrokes.
 let dirty = false;
 let session = null;
+let leaveQuestion = "";
 
 function warnBeforeLeaving(e) {
     if (dirty) {
@@ -10,8 +11,26 @@ function warnBeforeLeaving(e) {
     }
 }
 
-export function init(textarea, dotnet) {
+// Links inside the app are followed by Blazor's enhanced navigation, which never fires beforeunload:
+// ask here first, in the capture phase, before Blazor's own click handler sees the click.
+function confirmFollowingLink(e) {
+    if (!dirty || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    const link = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    if (!link || link.target === "_blank" || link.hasAttribute("download")) return;
+    const to = new URL(link.href, location.href);
+    if (to.hash && to.pathname === location.pathname && to.search === location.search) return;
+    if (window.confirm(leaveQuestion)) {
+        // Asked once: a full page load after this must not ask again through beforeunload.
+        dirty = false;
+    } else {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+    }
+}
+
+export function init(textarea, dotnet, question) {
     dispose();
+    leaveQuestion = question || "";
     const current = { timer: 0, closed: false };
     session = current;
     // Calls into the component only while it lives: after a save the page navigates away, and a preview
@@ -46,6 +65,7 @@ export function init(textarea, dotnet) {
     document.querySelectorAll(".editor-toolbar [data-md]").forEach(button =>
         button.addEventListener("click", () => apply(textarea, button.dataset.md)));
     window.addEventListener("beforeunload", warnBeforeLeaving);
+    window.addEventListener("click", confirmFollowingLink, true);
 }
 
 // Called by the component when it goes away: no more calls into it, no warning on leaving.
@@ -57,6 +77,7 @@ export function dispose() {
     }
     dirty = false;
     window.removeEventListener("beforeunload", warnBeforeLeaving);
+    window.removeEventListener("click", confirmFollowingLink, true);
 }
 
 export function getValue(textarea) {

@@ -1,0 +1,69 @@
+using System.Text;
+using TeamWiki.Storage.Git;
+using TeamWiki.Storage.History;
+using TeamWiki.Storage.Items;
+
+namespace TeamWiki.Storage.Pages;
+
+/// <summary>The trash: deleted pages read from the history index, and putting them back with their history.</summary>
+public sealed partial class PageStore
+{
+    /// <inheritdoc />
+    public IReadOnlyList<DeletedPage> Trash(string space, int max = 200) =>
+        _lastChanges.History.Deleted(space, ItemKind.Page, max)
+            .Where(d => d.Commit.ParentId is not null && PagePath.FromFilePath(d.Path) is { } p && _catalog.Current.Find(p) is null)
+            .Select(d => ToDeleted(PagePath.FromFilePath(d.Path)!.Value, d))
+            .ToList();
+
+    /// <inheritdoc />
+    public DeletedPage? Deleted(PagePath path) =>
+        _catalog.Current.Find(path) is null && _lastChanges.History.LastDeletion(path.FilePath) is { Commit.ParentId: not null } d
+            ? ToDeleted(path, d)
+            : null;
+
+    /// <inheritdoc />
+    public PageSaveResult Restore(PagePath path, ContentAuthor author, string? revision = null)
+    {
+        if (_repository.BlobIdOf(path.FilePath) is not null)
+        {
+            throw new PageExistsException(path);
+        }
+
+        var deleted = Deleted(path) ?? throw new PageNotFoundException(path);
+        var from = revision ?? deleted.Revision;
+        var file = _repository.ReadFile(path.FilePath, from) ?? throw new PageNotFoundException(path);
+        RequireSpace(path);
+        // The trailer tells the history index that this is the earlier life coming back (see HistoryIndex.RestoredFromTrailer).
+        var message = $"Restore {path}\n\nDeleted in {deleted.DeletionCommit[..7]}; text from {file.CommitId[..7]}.\n\n{HistoryIndex.RestoredFromTrailer} {file.CommitId}";
+        var outcome = _repository.Commit(new CommitRequest([new PutFile(path.FilePath, file.Content)], author, message, deleted.DeletionCommit));
+        return new PageSaveResult(path, outcome.CommitId, outcome.Merged, true);
+    }
+
+    private DeletedPage ToDeleted(PagePath path, HistoryEntry deletion)
+    {
+        var before = deletion.Commit.ParentId!;
+        var text = _repository.ReadFile(path.FilePath, before) is { } file ? file.Text : "";
+        var (meta, body) = FrontMatter.Split(text);
+        return new DeletedPage(path, PageTitles.Of(path, meta, body), deletion.Commit.AuthorName, deletion.Commit.AuthorEmail,
+            deletion.Commit.When, before, deletion.Commit.Id);
+    }
+
+    /// <summary>The history of a deleted page: its deletion, then its commits up to it.</summary>
+    private IReadOnlyList<PageRevision> DeletedHistory(PagePath path, int max)
+    {
+        if (Deleted(path) is not { } deleted || _repository.FindCommit(deleted.DeletionCommit) is not { } deletion)
+        {
+            return [];
+        }
+
+        var earlier = _lastChanges.History.FileHistory(path.FilePath, max - 1, deleted.Revision);
+        return [new PageRevision(deletion.Id, deletion.AuthorName, deletion.AuthorEmail, deletion.When, deletion.Message, path.Value),
+            .. earlier.Select(c => ToRevision(c, path))];
+    }
+
+    private static PageRevision ToRevision(GitCommitInfo c, PagePath path) =>
+        new(c.Id, c.AuthorName, c.AuthorEmail, c.When, c.Message,
+            c.Path is { } p && p.EndsWith(PagePath.FileExtension, StringComparison.Ordinal) ? p[..^PagePath.FileExtension.Length] : path.Value);
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"));
+}
