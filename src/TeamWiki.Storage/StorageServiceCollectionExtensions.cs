@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddSingleton<ApiTokens>();
+        services.AddSingleton<Invitations>();
         services.AddSingleton<SpaceMembers>();
         services.AddSingleton<SpaceStore>();
         services.AddSingleton<Tasks.TaskStore>();

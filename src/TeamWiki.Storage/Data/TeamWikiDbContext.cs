@@ -58,6 +58,9 @@ public class TeamWikiDbContext : IdentityDbContext<WikiUser>
     /// <summary>Profile photos.</summary>
     public DbSet<UserPhoto> UserPhotos => Set<UserPhoto>();
 
+    /// <summary>Invitations to make an account.</summary>
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
