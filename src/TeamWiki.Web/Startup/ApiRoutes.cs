@@ -27,6 +27,8 @@ public static class ApiRoutes
         api.MapPagesApi(options.MaxPageBytes);
         api.MapSpacesApi();
         api.MapUsersApi();
+        api.MapPasswordsApi();
+        api.MapInvitationsApi();
         api.MapSearchApi();
         api.MapTasksApi();
         api.MapDocumentsApi(options.MaxUploadBytes);
