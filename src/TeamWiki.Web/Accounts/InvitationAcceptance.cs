@@ -15,6 +15,7 @@ public sealed class InvitationAcceptance(
     UserAccounts accounts,
     UserManager<WikiUser> users,
     SpaceMembers members,
+    PeopleDirectory directory,
     TeamWikiDbContext db,
     TimeProvider time)
 {
@@ -65,6 +66,8 @@ public sealed class InvitationAcceptance(
             }
 
             await transaction.CommitAsync();
+            // The directory may have been read again between the account's insert and the commit.
+            directory.Invalidate();
             if (invitation is { SpaceKey: { } space, Role: { } role })
             {
                 await members.SetAsync(space, created.User!.Id, role);
