@@ -16,7 +16,7 @@ public static class InvitationsApi
         invitations.MapPost("/", Create).RequireAuthorization(WikiPolicies.Write)
             .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.UnsupportedBody);
         invitations.MapGet("/", List).RequireAuthorization(WikiPolicies.Write);
-        invitations.MapDelete("/{id:guid}", Revoke).RequireAuthorization(WikiPolicies.Write).Refuses(ProblemKind.NotFound);
+        invitations.MapDelete("/{id}", Revoke).RequireAuthorization(WikiPolicies.Write).Refuses(ProblemKind.NotFound);
     }
 
     private static async Task<Results<Created<InvitationCreatedResponse>, ProblemHttpResult>> Create(InvitationRequest? body, Inviting inviting, HttpContext context)
@@ -41,11 +41,12 @@ public static class InvitationsApi
             inviters.TryGetValue(i.InvitedById, out var by) ? by.DisplayName : "", i.CreatedAt, i.ExpiresAt)).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, Inviting inviting, ClaimsPrincipal me)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string id, Inviting inviting, ClaimsPrincipal me)
     {
         try
         {
-            await inviting.RevokeAsync(me, id);
+            // Not a route constraint: an id that is no id is "not found" as a problem, like any other miss.
+            await inviting.RevokeAsync(me, Guid.TryParse(id, out var guid) ? guid : throw InvitationRefusedException.NotFound("Invitation"));
             return TypedResults.NoContent();
         }
         catch (InvitationRefusedException ex)
