@@ -34,7 +34,9 @@ public sealed class Inviting(
     {
         email = email?.Trim() ?? "";
         name = name?.Trim() ?? "";
-        if (email.Length is 0 or > 256 || !email.Contains('@') || email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        // One plain address: no display name, no list, nothing that only fails when the invitee accepts.
+        if (email.Length is 0 or > 256 || email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
+            || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !parsed.Host.Contains('.'))
         {
             throw InvitationRefusedException.Invalid("A valid e-mail address is required.");
         }

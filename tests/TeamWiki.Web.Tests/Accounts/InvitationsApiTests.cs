@@ -91,6 +91,8 @@ public sealed class InvitationsApiTests(InvitationsFixture fixture) : IClassFixt
     [InlineData("outsider", """{"email":"a5@example.org","space":"klantportaal"}""", 404)]
     [InlineData("owner", """{"email":"a6@example.org","space":"nergens"}""", 404)]
     [InlineData("admin", """{"email":"geen-adres"}""", 400)]
+    [InlineData("admin", """{"email":"a9@"}""", 400)]
+    [InlineData("admin", """{"email":"Aap <a0@example.org>"}""", 400)]
     [InlineData("admin", """{"email":"a7@example.org","role":"member"}""", 400)]
     [InlineData("admin", """{"email":"a8@example.org","space":"klantportaal","role":"baas"}""", 400)]
     [InlineData("admin", """{"email":"portaallid@example.org"}""", 409)]
@@ -110,7 +112,7 @@ public sealed class InvitationsApiTests(InvitationsFixture fixture) : IClassFixt
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var emails = await PendingEmailsAsync(Server.AdminClient());
-        Assert.DoesNotContain(emails, e => e.StartsWith('a') && e.EndsWith("@example.org") && e.Length == "a1@example.org".Length);
+        Assert.DoesNotContain(emails, e => e.Length <= "a1@example.org".Length && e.StartsWith('a') && e[1] is >= '0' and <= '9');
     }
 
     [Fact]
