@@ -47,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiTokenCache>();
         services.AddSingleton<ApiTokens>();
+        services.AddSingleton<Invitations>();
         services.AddSingleton<SpaceMembers>();
         services.AddSingleton<SpaceStore>();
         services.AddSingleton<Tasks.TaskStore>();

@@ -62,6 +62,9 @@ public class TeamWikiDbContext : IdentityDbContext<WikiUser>
     /// <summary>Unsaved page texts, one per person and page.</summary>
     public DbSet<PageDraft> PageDrafts => Set<PageDraft>();
 
+    /// <summary>Invitations to make an account.</summary>
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {

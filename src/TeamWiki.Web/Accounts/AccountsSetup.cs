@@ -89,6 +89,7 @@ public static class AccountsSetup
         services.AddSingleton<Assignees>();
         services.AddSingleton<Profiles>();
         builder.AddTeamWikiSignInThrottling();
+        builder.AddTeamWikiAccountLinks();
         return builder;
     }
 

@@ -28,6 +28,8 @@ public static class ApiRoutes
         api.MapTrashApi();
         api.MapSpacesApi();
         api.MapUsersApi();
+        api.MapPasswordsApi();
+        api.MapInvitationsApi();
         api.MapSearchApi();
         api.MapTasksApi();
         api.MapDocumentsApi(options.MaxUploadBytes);

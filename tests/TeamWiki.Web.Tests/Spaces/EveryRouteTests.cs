@@ -149,6 +149,14 @@ public partial class EveryRouteTests(RouteFixture fx) : IClassFixture<RouteFixtu
         ["POST /api/users/{id}/tokens"] = "the caller's own tokens, or an administrator's",
         ["POST /api/users/{id}/disable"] = "administrators only",
         ["POST /api/users/{id}/enable"] = "administrators only",
+        ["POST /api/users/{id}/reset-link"] = "administrators only",
+        ["POST /api/me/password"] = "the caller's own password",
+        ["GET /account/forgot"] = "the forgotten-password form; the same answer for every address (PasswordResetTests)",
+        ["GET /account/reset"] = "a form for the account the signed link names",
+        ["GET /account/invitation"] = "a form for the invitation the link names",
+        ["POST /api/invitations/"] = "a space the caller cannot read is 404 (InvitationsApiTests)",
+        ["GET /api/invitations/"] = "invitations into spaces the caller manages (InvitationsApiTests)",
+        ["DELETE /api/invitations/{id}"] = "invitations the caller may not manage are 404 (InvitationsApiTests)",
     };
 
     /// <summary>Values that name nothing at all, for the same requests.</summary>

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using TeamWiki.Web.Tests.Support;
+using static TeamWiki.Web.Tests.Accounts.AccountsTestUsers;
+
+namespace TeamWiki.Web.Tests.Accounts;
+
+public sealed class PasswordsApiTests(TeamWikiFactory server) : IClassFixture<TeamWikiFactory>
+{
+    [Fact]
+    public async Task ChangingOnesOwnPasswordAnswers204AndOnlyTheNewPasswordSignsIn()
+    {
+        var (client, _, email) = await UserAsync(server, "wissel");
+
+        var changed = await client.PostAsJsonAsync("/api/me/password", new { current = Password, @new = "Nieuw-wachtwoord-9" });
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.False(await SignsInAsync(server, email, Password));
+        Assert.True(await SignsInAsync(server, email, "Nieuw-wachtwoord-9"));
+    }
+
+    [Fact]
+    public async Task AWrongCurrentPasswordIs403AndChangesNothing()
+    {
+        var (client, _, email) = await UserAsync(server, "raden");
+
+        var response = await client.PostAsJsonAsync("/api/me/password", new { current = "Niet-mijn-wachtwoord", @new = "Nieuw-wachtwoord-9" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(await SignsInAsync(server, email, Password));
+        Assert.False(await SignsInAsync(server, email, "Nieuw-wachtwoord-9"));
+    }
+
+    [Theory]
+    [InlineData("""{"current":"Wachtwoord-123"}""", "A new password is required.")]
+    [InlineData("""{"new":"Nieuw-wachtwoord-9"}""", "The current password is required.")]
+    [InlineData("""{"current":"Wachtwoord-123","new":"kort1"}""", "at least 8 characters")]
+    [InlineData("""{"current":"Wachtwoord-123","new":"geencijfers"}""", "digit")]
+    public async Task AMissingOrWeakPasswordIs400WithTheReasonAndChangesNothing(string body, string reason)
+    {
+        var (client, _, email) = await UserAsync(server, "zwak" + Guid.NewGuid().ToString("n")[..8]);
+
+        var response = await client.PostAsync("/api/me/password", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+        Assert.True(await SignsInAsync(server, email, Password));
+    }
+
+    [Fact]
+    public async Task WithoutCredentialsTheChangeIs401()
+    {
+        var response = await server.AnonymousClient().PostAsJsonAsync("/api/me/password", new { current = "x", @new = "Nieuw-wachtwoord-9" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAdministratorsResetLinkSetsANewPasswordOnce()
+    {
+        var (_, id, email) = await UserAsync(server, "vergeten");
+
+        var made = await server.AdminClient().PostAsync($"/api/users/{id}/reset-link", null);
+
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        var answer = await made.ReadJsonAsync();
+        var link = answer.Str("link");
+        Assert.True(answer.GetProperty("expires").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(23));
+        Assert.Equal(HttpStatusCode.OK, await PostResetAsync(link, "Gekozen-wachtwoord-1"));
+        Assert.True(await SignsInAsync(server, email, "Gekozen-wachtwoord-1"));
+
+        // The same link a second time: refused, and the password stays the one chosen.
+        var again = new BrowserSession(server.BaseAddress);
+        var page = await again.Client.GetStringAsync(PathOf(link));
+        Assert.Contains("reset-invalid", page);
+        Assert.DoesNotContain("reset-password", page);
+        Assert.True(await SignsInAsync(server, email, "Gekozen-wachtwoord-1"));
+    }
+
+    [Fact]
+    public async Task OnlyAnAdministratorMakesResetLinksAndAnUnknownUserIs404()
+    {
+        var (client, id, _) = await UserAsync(server, "nieuwsgierig");
+        var (_, other, _) = await UserAsync(server, "doelwit");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/users/{other}/reset-link", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/users/{id}/reset-link", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.AdminClient().PostAsync("/api/users/00000000-0000-0000-0000-000000000000/reset-link", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAlteredResetLinkDoesNotWork()
+    {
+        var (_, id, email) = await UserAsync(server, "knoeier");
+        var link = (await (await server.AdminClient().PostAsync($"/api/users/{id}/reset-link", null)).ReadJsonAsync()).Str("link");
+
+        var page = await new BrowserSession(server.BaseAddress).Client.GetStringAsync(PathOf(link).Replace("token=", "token=x"));
+
+        Assert.Contains("reset-invalid", page);
+        Assert.True(await SignsInAsync(server, email, Password));
+    }
+
+    /// <summary>Opens the reset link and submits the form; the status of the answer.</summary>
+    private async Task<HttpStatusCode> PostResetAsync(string link, string password)
+    {
+        var session = new BrowserSession(server.BaseAddress);
+        var fields = await session.FormFieldsAsync(PathOf(link), "reset");
+        fields["Input.Password"] = password;
+        var response = await session.Client.SendAsync(session.SameOrigin(HttpMethod.Post, PathOf(link), new FormUrlEncodedContent(fields)));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("reset-done", html);
+        return response.StatusCode;
+    }
+}
