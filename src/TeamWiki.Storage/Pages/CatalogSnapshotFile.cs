@@ -16,7 +16,7 @@ internal static class CatalogSnapshotFile
 {
     // "TWCS": not the format of the parse cache that used the same file name before (which began with its version, 1).
     private const int Magic = 0x53435754;
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const int HashLength = 32;
 
     /// <summary>Reads the file; null when it is missing or cannot be trusted.</summary>
@@ -45,27 +45,27 @@ internal static class CatalogSnapshotFile
             using var reader = new BinaryReader(new MemoryStream(bytes, header, bytes.Length - header, writable: false));
             var commit = reader.ReadString();
             var files = new GitChange[reader.ReadInt32()];
+            var parsed = new Dictionary<string, ParsedPage>(files.Length, StringComparer.Ordinal);
             for (var i = 0; i < files.Length; i++)
             {
-                files[i] = new GitChange(reader.ReadString(), reader.ReadString());
-            }
-
-            var count = reader.ReadInt32();
-            var parsed = new Dictionary<string, ParsedPage>(count, StringComparer.Ordinal);
-            for (var i = 0; i < count; i++)
-            {
-                var blob = reader.ReadString();
-                var title = ReadOptional(reader);
-                var heading = ReadOptional(reader);
-                var description = ReadOptional(reader);
-                var language = ReadOptional(reader);
-                var tags = new string[reader.ReadInt32()];
-                for (var t = 0; t < tags.Length; t++)
+                var path = reader.ReadString();
+                var row = (Row)reader.ReadByte();
+                var blob = row == Row.NoBlob ? "" : Convert.ToHexStringLower(reader.ReadBytes(reader.ReadByte()));
+                files[i] = new GitChange(path, blob);
+                if (row == Row.Page)
                 {
-                    tags[t] = reader.ReadString();
-                }
+                    var title = ReadOptional(reader);
+                    var heading = ReadOptional(reader);
+                    var description = ReadOptional(reader);
+                    var language = ReadOptional(reader);
+                    var tags = new string[reader.ReadInt32()];
+                    for (var t = 0; t < tags.Length; t++)
+                    {
+                        tags[t] = reader.ReadString();
+                    }
 
-                parsed[blob] = new ParsedPage(new FrontMatter(title, tags, description, language), heading);
+                    parsed.TryAdd(blob, new ParsedPage(new FrontMatter(title, tags, description, language), heading));
+                }
             }
 
             return new PersistedCatalog(commit, files, parsed);
@@ -78,7 +78,11 @@ internal static class CatalogSnapshotFile
     }
 
     /// <summary>Writes the file (to a temporary file first, so a crash leaves the old one or the new one).</summary>
-    public static void Write(string file, string commit, IReadOnlyCollection<GitChange> files, IReadOnlyCollection<KeyValuePair<string, ParsedPage>> parsed)
+    /// <param name="file">Where.</param>
+    /// <param name="commit">The commit the files are those of.</param>
+    /// <param name="files">The files the catalog uses, with their blob ids ("" for a file kept by its path only).</param>
+    /// <param name="parseOf">The parsed front matter of a page blob, or null.</param>
+    public static void Write(string file, string commit, IReadOnlyCollection<GitChange> files, Func<string, ParsedPage?> parseOf)
     {
         var payload = new MemoryStream();
         using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -88,21 +92,29 @@ internal static class CatalogSnapshotFile
             foreach (var entry in files)
             {
                 writer.Write(entry.Path);
-                writer.Write(entry.BlobId ?? "");
-            }
-
-            writer.Write(parsed.Count);
-            foreach (var (blob, page) in parsed)
-            {
-                writer.Write(blob);
-                WriteOptional(writer, page.Meta.Title);
-                WriteOptional(writer, page.Heading);
-                WriteOptional(writer, page.Meta.Description);
-                WriteOptional(writer, page.Meta.Language);
-                writer.Write(page.Meta.Tags.Count);
-                foreach (var tag in page.Meta.Tags)
+                if (entry.BlobId is not { Length: > 0 } blob)
                 {
-                    writer.Write(tag);
+                    writer.Write((byte)Row.NoBlob);
+                    continue;
+                }
+
+                // A blob id as its bytes, not its hex: half the file to read and hash at start.
+                var page = parseOf(blob);
+                var bytes = Convert.FromHexString(blob);
+                writer.Write((byte)(page is null ? Row.Blob : Row.Page));
+                writer.Write((byte)bytes.Length);
+                writer.Write(bytes);
+                if (page is not null)
+                {
+                    WriteOptional(writer, page.Meta.Title);
+                    WriteOptional(writer, page.Heading);
+                    WriteOptional(writer, page.Meta.Description);
+                    WriteOptional(writer, page.Meta.Language);
+                    writer.Write(page.Meta.Tags.Count);
+                    foreach (var tag in page.Meta.Tags)
+                    {
+                        writer.Write(tag);
+                    }
                 }
             }
         }
@@ -119,6 +131,19 @@ internal static class CatalogSnapshotFile
         }
 
         File.Move(temp, file, overwrite: true);
+    }
+
+    /// <summary>What follows a file's path.</summary>
+    private enum Row : byte
+    {
+        /// <summary>Nothing: a file the catalog knows by its path only (a deleted task's number).</summary>
+        NoBlob,
+
+        /// <summary>The blob id.</summary>
+        Blob,
+
+        /// <summary>The blob id and the front matter parsed from it.</summary>
+        Page,
     }
 
     private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;

@@ -255,7 +255,7 @@ public sealed class ContentCatalog : IContentCatalog
     {
         ContentSnapshot snapshot;
         List<GitChange> files;
-        List<KeyValuePair<string, ParsedPage>> parsed;
+        Dictionary<string, ParsedPage> parsed;
         lock (_rebuild)
         {
             // Under the lock: a build meanwhile would forget the parses of the blobs it replaced.
@@ -266,12 +266,12 @@ public sealed class ContentCatalog : IContentCatalog
             }
 
             files = FilesOf(snapshot);
-            parsed = new List<KeyValuePair<string, ParsedPage>>(_blobUses.Count);
+            parsed = new Dictionary<string, ParsedPage>(_blobUses.Count, StringComparer.Ordinal);
             foreach (var blob in _blobUses.Keys)
             {
                 if (_parsed.TryGetValue(blob, out var page))
                 {
-                    parsed.Add(new(blob, page));
+                    parsed[blob] = page;
                 }
             }
         }
@@ -281,7 +281,7 @@ public sealed class ContentCatalog : IContentCatalog
             // The data folder may be gone (a removed test folder, an uninstall): do not make it again.
             if (Directory.Exists(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(_snapshotFile)))))
             {
-                CatalogSnapshotFile.Write(_snapshotFile, snapshot.Commit, files, parsed);
+                CatalogSnapshotFile.Write(_snapshotFile, snapshot.Commit, files, parsed.GetValueOrDefault);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
