@@ -1,10 +1,16 @@
 using TeamWiki.Bench;
 
-// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|projects|rendering|growth|startup|warm-views|all] [--restarts N] [--growth-sizes 1000,10000,100000] [--rounds N] [--commits N] [--samples N] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--queries N] [--tasks N] [--documents N] [--render-bytes N] [--render-runs N]
+// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|projects|rendering|growth|startup|warm-views|all] [--server-dir DIR] [--restarts N] [--growth-sizes 1000,10000,100000] [--rounds N] [--commits N] [--samples N] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--queries N] [--tasks N] [--documents N] [--render-bytes N] [--render-runs N]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v && int.TryParse(v, out var n) ? n : fallback;
 var pages = Option("--pages", 10_000);
+if (args.SkipWhile(a => a != "--server-dir").Skip(1).FirstOrDefault() is { } serverDirectory)
+{
+    // A published server (ReadyToRun, as the Dockerfile builds it) instead of the bench's own Release build.
+    ServerProcess.ServerDirectory = Path.GetFullPath(serverDirectory);
+}
+
 var command = "dotnet run -c Release --project bench/TeamWiki.Bench -- " + string.Join(' ', args);
 var report = new BenchmarkReport(Path.Combine(BenchCorpus.RepositoryRoot(), "docs", "benchmarks.md"));
 

@@ -23,6 +23,12 @@ public sealed partial class ServerProcess : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>
+    /// The folder <c>TeamWiki.Web.dll</c> runs from: the bench's own output (the plain Release build), or a
+    /// published one (<c>--server-dir</c>: <c>dotnet publish -r linux-x64</c>, ReadyToRun, as a deployment runs it).
+    /// </summary>
+    public static string ServerDirectory { get; set; } = AppContext.BaseDirectory;
+
     /// <summary>From process start to "Now listening".</summary>
     public TimeSpan Startup { get; }
 
@@ -30,7 +36,7 @@ public sealed partial class ServerProcess : IDisposable
     {
         var psi = new ProcessStartInfo("dotnet", $"TeamWiki.Web.dll --urls http://127.0.0.1:{port}")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = ServerDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

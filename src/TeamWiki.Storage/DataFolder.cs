@@ -16,7 +16,10 @@ public sealed record DataFolder(string Root)
     /// <summary>The Lucene index.</summary>
     public string IndexDirectory => Path.Combine(Root, "index");
 
-    /// <summary>Parsed page titles and tags by blob id, so a restart need not read every page (derived, safe to delete).</summary>
+    /// <summary>
+    /// The page catalog at a recent commit (its files and the titles and tags parsed from its pages), so a restart
+    /// need not list the tree or read every page (derived, safe to delete: the tree is listed when it is missing).
+    /// </summary>
     public string CatalogCacheFile => Path.Combine(Root, "cache", "catalog.bin");
 
     /// <summary>Who changed which item when, indexed from git (derived, safe to delete: it is rebuilt at start).</summary>

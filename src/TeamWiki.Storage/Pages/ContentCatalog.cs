@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,17 +11,26 @@ namespace TeamWiki.Storage.Pages;
 /// Keeps <see cref="ContentSnapshot"/> in step with the branch. After the branch moved, the next snapshot
 /// is the previous one with the changes between the two commits applied (a tree diff, which skips
 /// unchanged folders; <see cref="SnapshotBuilder"/>), so a commit costs what it changed, not the size of
-/// the wiki. Only without a previous snapshot (the first one, or after history was rewritten from
-/// outside) is the whole tree listed. It reads only blobs it has not parsed before: a blob id names its
-/// content, so the parsed front matter of an unchanged page is reused, also across restarts.
+/// the wiki. At start the previous snapshot is the one kept on disk (<see cref="CatalogSnapshotFile"/>,
+/// keyed by its commit), so a restart applies the commits since it was written instead of listing and
+/// parsing the whole tree; only without a usable one (the first start, a damaged file, history rewritten
+/// from outside) is the whole tree listed. It reads only blobs it has not parsed before: a blob id names
+/// its content, so the parsed front matter of an unchanged page is reused, also across restarts.
 /// </summary>
 public sealed class ContentCatalog : IContentCatalog
 {
-    /// <summary>How long the parsed front matter may wait before it is written to disk: at most once per this, not once per commit.</summary>
-    private static readonly TimeSpan CacheSaveDelay = TimeSpan.FromSeconds(5);
+    /// <summary>How long a snapshot built from the whole tree waits before it is written to disk.</summary>
+    private static readonly TimeSpan FirstSaveDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// After commits, how long the snapshot waits before it is written again: a full rewrite of it, so at most
+    /// once per this for a burst of commits. An older file is still a good start: the diff to the tip is applied.
+    /// </summary>
+    private static readonly TimeSpan SaveDelay = TimeSpan.FromSeconds(60);
 
     private readonly IContentRepository _repository;
-    private readonly ParsedPageCache _cache;
+    private readonly string? _snapshotFile;
+    private readonly ConcurrentDictionary<string, ParsedPage> _parsed = new(StringComparer.Ordinal);
     private readonly Lock _rebuild = new();
     private volatile ContentSnapshot _snapshot = ContentSnapshot.Empty;
     private readonly Dictionary<string, FileRole> _roles = new(StringComparer.Ordinal);
@@ -29,20 +39,20 @@ public sealed class ContentCatalog : IContentCatalog
     // How many pages use each parsed blob: a parse no page uses any more is forgotten, without a sweep of all of them.
     private readonly Dictionary<string, int> _blobUses = new(StringComparer.Ordinal);
     private int _saveScheduled;
+    private bool _started;
 
     // Settings files already warned about, by blob id: each broken version is logged once, not on every commit.
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
     /// <summary>Creates the catalog over a repository.</summary>
     /// <param name="repository">The content.</param>
-    /// <param name="cacheFile">Where parsed front matter is kept between runs (null: only in memory).</param>
+    /// <param name="snapshotFile">Where the catalog is kept between runs (null: only in memory).</param>
     /// <param name="logger">Warns about <c>_space.yml</c> files that cannot be read.</param>
-    public ContentCatalog(GitContentRepository repository, string? cacheFile = null, ILogger<ContentCatalog>? logger = null)
+    public ContentCatalog(GitContentRepository repository, string? snapshotFile = null, ILogger<ContentCatalog>? logger = null)
     {
         _repository = repository;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _cache = new ParsedPageCache(cacheFile);
-        _cache.Load();
+        _snapshotFile = snapshotFile;
     }
 
     /// <inheritdoc />
@@ -59,6 +69,12 @@ public sealed class ContentCatalog : IContentCatalog
 
             lock (_rebuild)
             {
+                if (!_started)
+                {
+                    _started = true;
+                    StartFromDisk();
+                }
+
                 head = _repository.Head;
                 if (_snapshot.Commit != head)
                 {
@@ -67,6 +83,35 @@ public sealed class ContentCatalog : IContentCatalog
 
                 return _snapshot;
             }
+        }
+    }
+
+    /// <summary>The commit of the snapshot this catalog started from, when it was read from disk (null: the tree was listed).</summary>
+    internal string? StartedFrom { get; private set; }
+
+    /// <summary>Takes the snapshot kept on disk as the previous one, when there is one to trust.</summary>
+    private void StartFromDisk()
+    {
+        if (_snapshotFile is null || CatalogSnapshotFile.Read(_snapshotFile) is not { } persisted)
+        {
+            return;
+        }
+
+        foreach (var (blob, parsed) in persisted.Parsed)
+        {
+            _parsed.TryAdd(blob, parsed);
+        }
+
+        // Its files say what the tree held at its commit; that is worth something only while the commit is on
+        // the branch (history rewritten from outside: the tree is listed, the parses by blob id still serve).
+        if (persisted.Commit == _repository.Head || _repository.FindCommit(persisted.Commit) is not null)
+        {
+            _snapshot = Apply(persisted.Commit, ContentSnapshot.Empty, persisted.Files, full: true);
+            StartedFrom = persisted.Commit;
+        }
+        else
+        {
+            _logger.LogInformation("The catalog kept on disk shows commit {Commit}, which is not on the branch; listing the tree", persisted.Commit);
         }
     }
 
@@ -80,25 +125,32 @@ public sealed class ContentCatalog : IContentCatalog
         var previous = _snapshot;
         var changes = previous.Commit is { } from ? ChangesOrNull(from, head) : null;
         var full = changes is null;
+        var next = full
+            ? Apply(head, ContentSnapshot.Empty, _repository.ListFiles(head).Select(e => new GitChange(e.Path, e.BlobId)).ToList(), full: true)
+            : Apply(head, previous, changes!, full: false);
+        ScheduleSave(full ? FirstSaveDelay : SaveDelay);
+        return next;
+    }
+
+    /// <summary>The snapshot at <paramref name="commit"/>: <paramref name="from"/> with <paramref name="changes"/> applied (all files of the tree when <paramref name="full"/>).</summary>
+    private ContentSnapshot Apply(string commit, ContentSnapshot from, IReadOnlyList<GitChange> changes, bool full)
+    {
         if (full)
         {
-            changes = _repository.ListFiles(head).Select(e => new GitChange(e.Path, e.BlobId)).ToList();
             _blobUses.Clear();
         }
 
-        var known = _cache.Entries.Count;
-        var forgotten = 0;
-        var builder = new SnapshotBuilder(full ? ContentSnapshot.Empty : previous);
+        var builder = new SnapshotBuilder(from);
         var newTasks = new List<(FileRole Role, GitEntry Entry)>();
-        foreach (var change in changes!)
+        foreach (var change in changes)
         {
             var role = RoleOf(change.Path);
             switch (role.Kind)
             {
                 case FileKind.Page:
-                    if (builder.PageAt(role.Page.Value) is { } old && Release(old.BlobId))
+                    if (builder.PageAt(role.Page.Value) is { } old)
                     {
-                        forgotten++;
+                        Release(old.BlobId);
                     }
 
                     if (change.BlobId is not { } blob)
@@ -107,7 +159,7 @@ public sealed class ContentCatalog : IContentCatalog
                         break;
                     }
 
-                    var parsed = _cache.Entries.GetOrAdd(blob, Parse);
+                    var parsed = _parsed.GetOrAdd(blob, Parse);
                     _blobUses[blob] = _blobUses.GetValueOrDefault(blob) + 1;
                     var title = parsed.Meta.Title ?? parsed.Heading ?? PageTitles.FromSlug(role.Page.Name);
                     builder.SetPage(new PageSummary(role.Page, title, parsed.Meta.Tags, parsed.Meta.Description, parsed.Meta.Language, blob));
@@ -158,50 +210,99 @@ public sealed class ContentCatalog : IContentCatalog
 
         if (full)
         {
-            // Forget parses of blobs no page uses (a cache file from an older tree); from here on, releases keep it tidy.
-            foreach (var stale in _cache.Entries.Keys.Where(k => !_blobUses.ContainsKey(k)).ToList())
+            // Forget parses of blobs no page uses (read from an older snapshot); from here on, releases keep it tidy.
+            foreach (var stale in _parsed.Keys.Where(k => !_blobUses.ContainsKey(k)).ToList())
             {
-                _cache.Entries.TryRemove(stale, out _);
-                forgotten++;
+                _parsed.TryRemove(stale, out _);
             }
         }
 
-        if (_cache.Entries.Count != known || forgotten > 0)
-        {
-            ScheduleCacheSave();
-        }
-
-        return builder.ToSnapshot(head);
+        return builder.ToSnapshot(commit);
     }
 
-    /// <summary>One page fewer uses <paramref name="blobId"/>; true when none does any more and its parse was forgotten.</summary>
-    private bool Release(string blobId)
+    /// <summary>One page fewer uses <paramref name="blobId"/>; when none does any more, its parse is forgotten.</summary>
+    private void Release(string blobId)
     {
         var uses = _blobUses.GetValueOrDefault(blobId) - 1;
         if (uses > 0)
         {
             _blobUses[blobId] = uses;
-            return false;
+            return;
         }
 
         _blobUses.Remove(blobId);
-        return _cache.Entries.TryRemove(blobId, out _);
+        _parsed.TryRemove(blobId, out _);
     }
 
-    /// <summary>Writing the cache is a full rewrite of it: do it once after a burst of commits, not per commit.</summary>
-    private void ScheduleCacheSave()
+    /// <summary>Writing the snapshot is a full rewrite of it: do it once after a burst of commits, not per commit.</summary>
+    private void ScheduleSave(TimeSpan delay)
     {
-        if (Interlocked.Exchange(ref _saveScheduled, 1) == 1)
+        if (_snapshotFile is null || Interlocked.Exchange(ref _saveScheduled, 1) == 1)
         {
             return;
         }
 
         _ = Task.Run(async () =>
         {
-            await Task.Delay(CacheSaveDelay);
+            await Task.Delay(delay);
             Volatile.Write(ref _saveScheduled, 0);
-            SaveCache();
+            Save();
         });
+    }
+
+    /// <summary>Writes the current snapshot to disk now: the files it was made of and the parses of its pages' blobs.</summary>
+    internal void Save()
+    {
+        ContentSnapshot snapshot;
+        List<GitChange> files;
+        Dictionary<string, ParsedPage> parsed;
+        lock (_rebuild)
+        {
+            // Under the lock: a build meanwhile would forget the parses of the blobs it replaced.
+            snapshot = _snapshot;
+            if (snapshot.Commit is null || _snapshotFile is null)
+            {
+                return;
+            }
+
+            files = FilesOf(snapshot);
+            parsed = new Dictionary<string, ParsedPage>(_blobUses.Count, StringComparer.Ordinal);
+            foreach (var blob in _blobUses.Keys)
+            {
+                if (_parsed.TryGetValue(blob, out var page))
+                {
+                    parsed[blob] = page;
+                }
+            }
+        }
+
+        try
+        {
+            // The data folder may be gone (a removed test folder, an uninstall): do not make it again.
+            if (Directory.Exists(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(_snapshotFile)))))
+            {
+                CatalogSnapshotFile.Write(_snapshotFile, snapshot.Commit, files, parsed.GetValueOrDefault);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only a speed-up for the next start.
+            _logger.LogDebug(ex, "The catalog snapshot could not be written");
+        }
+    }
+
+    /// <summary>The files a snapshot was made of, as a full build would list them (a deleted task's file by its path only).</summary>
+    private List<GitChange> FilesOf(ContentSnapshot snapshot)
+    {
+        var files = new List<GitChange>(snapshot.PagesByPath.Count + 64);
+        files.AddRange(snapshot.PagesByPath.Values.Select(p => new GitChange(p.Path.FilePath, p.BlobId)));
+        files.AddRange(snapshot.SpaceFiles.Select(f => new GitChange($"{f.Key}/{SpaceMetadata.FileName}", f.Value)));
+        files.AddRange(snapshot.TaskFiles.Values.SelectMany(byPath => byPath).Select(t => new GitChange(t.Key, t.Value.BlobId)));
+        files.AddRange(snapshot.TaskNumbers.Values.SelectMany(numbers => numbers)
+            .Where(n => n.Path.Length > 0 && RoleOf(n.Path).Kind == FileKind.DeletedTask)
+            .Select(n => new GitChange(n.Path, "")));
+        files.AddRange(snapshot.Documents.Values.SelectMany(byPath => byPath.Values).Select(d => new GitChange(d.Path, d.BlobId)));
+        return files;
     }
 
     private static int Number(string taskKey) =>
@@ -297,20 +398,5 @@ public sealed class ContentCatalog : IContentCatalog
         var (meta, body) = FrontMatter.Split(Encoding.UTF8.GetString(bytes));
         var heading = meta.Title is null ? PageTitles.FirstHeading(body) : null;
         return new ParsedPage(meta, heading);
-    }
-
-    private void SaveCache()
-    {
-        try
-        {
-            _cache.Save();
-        }
-        catch (IOException)
-        {
-            // Only a speed-up for the next start.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

@@ -31,6 +31,10 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
 
     // The pages set during a full build, in a plain list: enumerating the immutable dictionary costs more than the tree.
     private List<PageSummary>? _treePages = from.TreeNodes.IsEmpty ? [] : null;
+
+    // A full build gathers its pages in a plain dictionary and makes the page collections from it at once
+    // (Materialise): a space's pages and a title's pages as immutable sets edited page by page cost most of a start.
+    private Dictionary<string, PageSummary>? _bulk = from.TreeNodes.IsEmpty && from.PagesByPath.IsEmpty ? new(StringComparer.Ordinal) : null;
     private long _pathHash = from.PathHash;
     private bool _spacesChanged;
 
@@ -38,12 +42,18 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
     public IReadOnlyCollection<string> TouchedSpaces => _touchedSpaces;
 
     /// <summary>The page at <paramref name="path"/> as the builder has it now, or null.</summary>
-    public PageSummary? PageAt(string path) => _pages.GetValueOrDefault(path);
+    public PageSummary? PageAt(string path) => _bulk is not null ? _bulk.GetValueOrDefault(path) : _pages.GetValueOrDefault(path);
 
     /// <summary>Adds or replaces a page.</summary>
     public void SetPage(PageSummary page)
     {
         var path = page.Path.Value;
+        if (_bulk is not null)
+        {
+            _bulk[path] = page;
+            return;
+        }
+
         if (_pages.TryGetValue(path, out var old))
         {
             RemoveTitle(old);
@@ -78,6 +88,12 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
     /// <summary>Removes a page (nothing when there is none at <paramref name="path"/>).</summary>
     public void RemovePage(PagePath path)
     {
+        if (_bulk is not null)
+        {
+            _bulk.Remove(path.Value);
+            return;
+        }
+
         if (!_pages.Remove(path.Value, out var old))
         {
             return;
@@ -134,6 +150,7 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
     /// </summary>
     public void SettleSpaces(Func<string, string?, SpaceInfo> read)
     {
+        Materialise();
         foreach (var key in _touchedSpaces)
         {
             var exists = _bySpace.ContainsKey(key) || _spaceFiles.ContainsKey(key);
@@ -228,6 +245,7 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
     /// <summary>The snapshot at <paramref name="commit"/>.</summary>
     public ContentSnapshot ToSnapshot(string? commit)
     {
+        Materialise();
         var spaces = _spaces.ToImmutable();
         var byKey = from.SpacesByKey;
         var sorted = from.SortedSpaces;
@@ -255,6 +273,51 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
             Documents = _documents.ToImmutable(),
             PathHash = _pathHash,
         };
+    }
+
+    /// <summary>Makes the page collections of a full build from the pages gathered; from here on, pages are set one by one.</summary>
+    private void Materialise()
+    {
+        if (_bulk is not { } pages)
+        {
+            return;
+        }
+
+        _bulk = null;
+        var bySpace = new Dictionary<string, List<KeyValuePair<string, PageSummary>>>(StringComparer.Ordinal);
+        var byTitle = new Dictionary<string, List<PageSummary>>(pages.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (path, page) in pages)
+        {
+            _pathHash ^= HashOf(path);
+            var space = page.Path.Space;
+            if (!bySpace.TryGetValue(space, out var inSpace))
+            {
+                bySpace[space] = inSpace = [];
+                _touchedSpaces.Add(space);
+            }
+
+            inSpace.Add(new(path, page));
+            var title = page.Title.Trim();
+            if (!byTitle.TryGetValue(title, out var same))
+            {
+                byTitle[title] = same = [];
+            }
+
+            same.Add(page);
+        }
+
+        _pages.AddRange(pages);
+        foreach (var (space, inSpace) in bySpace)
+        {
+            _bySpace[space] = ImmutableDictionary.CreateRange(StringComparer.Ordinal, inSpace);
+        }
+
+        foreach (var (title, same) in byTitle)
+        {
+            _byTitle[title] = ImmutableSortedSet.CreateRange(ByPath, same);
+        }
+
+        _treePages = [.. pages.Values];
     }
 
     private void RemoveTitle(PageSummary old)
