@@ -54,6 +54,9 @@ public class PhoneLayoutTests(Browser browser, WikiServer server)
         await page.ClickAsync("#menu-button");
         await page.ClickAsync("#sidebar a[href='/wiki/project-atlas']");
         await Expect(page).ToHaveURLAsync(server.Url + "/wiki/project-atlas");
+        // The new page has arrived (its space's tools are in the navigation) before the menu opens again:
+        // the arriving page replaces the shell, menu state included.
+        await Expect(page.Locator("#sidebar a[href='/spaces/project-atlas/board']")).ToBeAttachedAsync();
         await page.ClickAsync("#menu-button");
         await page.ClickAsync("#sidebar a[href='/spaces/project-atlas/board']");
         await Expect(page.Locator(".board")).ToBeVisibleAsync();
