@@ -12,7 +12,8 @@ public static class PageActions
         await page.FillAsync("#login-email", email);
         await page.FillAsync("#login-password", password);
         await page.ClickAsync("#login-submit");
-        await Expect(page.Locator(".user-menu .user-name")).ToBeVisibleAsync();
+        // Attached, not visible: on a phone the account links are inside the closed menu.
+        await Expect(page.Locator(".user-menu .user-name")).ToBeAttachedAsync();
     }
 
     /// <summary>Opens the editor and waits until its circuit and script are live (clicking earlier loses input).</summary>

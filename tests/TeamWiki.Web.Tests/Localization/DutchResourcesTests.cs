@@ -13,7 +13,8 @@ public partial class DutchResourcesTests
     {
         var keys = Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".razor") || f.EndsWith(".cs")) && !f.Contains("/obj/") && !f.Contains("/bin/"))
-            .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value))
+                .Concat(PluralPattern().Matches(File.ReadAllText(f)).SelectMany(m => new[] { m.Groups[1].Value, m.Groups[2].Value }.Select(Regex.Unescape))))
             .ToHashSet();
         var dutch = Translations();
 
@@ -55,6 +56,10 @@ public partial class DutchResourcesTests
 
     [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex KeyPattern();
+
+    /// <summary>Both forms of <c>L.Plural(count, "{0} page", "{0} pages")</c>.</summary>
+    [GeneratedRegex("""L\.Plural\([^"]*?"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex PluralPattern();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -1,12 +1,24 @@
 // Small progressive enhancements for every page: the menu button on narrow screens, the "/" shortcut
 // to the search box, and title suggestions while typing in it. Everything works without this file.
+// --- The menu on narrow screens: the button shows the language and account links and the navigation
+// (CSS: .menu-open on the shell). Escape closes it and gives focus back to the button; so does following a
+// link in it (enhanced navigation keeps the shell, so the class would stay).
+function setMenu(open, focusButton) {
+    const toggle = document.querySelector("[data-nav-toggle]");
+    if (!toggle) return;
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.closest("[data-menu]")?.classList.toggle("menu-open", open);
+    if (focusButton) toggle.focus();
+}
+
+const menuIsOpen = () => document.querySelector("[data-nav-toggle]")?.getAttribute("aria-expanded") === "true";
+
 document.addEventListener("click", e => {
     const toggle = e.target.closest("[data-nav-toggle]");
     if (toggle) {
-        const sidebar = document.getElementById(toggle.getAttribute("aria-controls"));
-        const open = toggle.getAttribute("aria-expanded") !== "true";
-        toggle.setAttribute("aria-expanded", String(open));
-        sidebar?.classList.toggle("open", open);
+        setMenu(!menuIsOpen(), false);
+    } else if (menuIsOpen() && e.target.closest("#sidebar a[href], #topbar-actions a[href]")) {
+        setMenu(false, false);
     }
     const option = e.target.closest("#header-suggestions [role=option]");
     if (option) {
@@ -15,6 +27,12 @@ document.addEventListener("click", e => {
     } else if (!e.target.closest("[data-search]")) {
         closeSuggestions();
     }
+});
+
+document.addEventListener("keydown", e => {
+    if (e.key !== "Escape" || e.defaultPrevented || !menuIsOpen() || e.target.matches?.("[data-search-input]")) return;
+    e.preventDefault();
+    setMenu(false, true);
 });
 
 document.addEventListener("keydown", e => {
