@@ -176,7 +176,9 @@ public sealed partial class PageStore : IPageStore
             rewritten.Add(rewrite.Path.Value);
         }
 
-        var message = $"Move {from} to {to}" + (rewritten.Count == 0 ? "" : $"\n\nLinks updated in: {string.Join(", ", rewritten)}");
+        // The rewritten pages are not named: the message is shown to every reader of the moved page, and
+        // the pages may be in spaces those readers cannot see. The commit's own changes list them.
+        var message = $"Move {from} to {to}" + (rewritten.Count == 0 ? "" : "\n\nLinks to the page were rewritten in the same commit.");
         // With rewrites the texts were read at the base: a concurrent edit of one of them is merged, not overwritten.
         var outcome = _repository.Commit(new CommitRequest(changes, author, message, rewritten.Count == 0 ? null : baseRevision));
         return new PageSaveResult(to, outcome.CommitId, outcome.Merged, false);

@@ -18,13 +18,17 @@ public sealed class MovedPageLinks
     /// <summary>
     /// Every page in <paramref name="spaces"/> (the spaces the mover may change), other than the moved
     /// ones, whose links to <paramref name="from"/> or its sub-pages must change, with its new text.
-    /// Resolved as <paramref name="reader"/> sees them.
+    /// Resolved as <paramref name="reader"/> sees them. A page that moves to another space has its links
+    /// rewritten only in pages of that space: a rewritten link would show the new address (a space key and
+    /// page name) to every reader of the linking page, who may not be allowed to know it; elsewhere the old
+    /// address keeps working as a redirect for those who may read both.
     /// </summary>
     public IReadOnlyList<PageRewrite> Find(ContentSnapshot snapshot, IPageStore pages, ReadableSpaces reader, IReadOnlySet<string> spaces, PagePath from, PagePath to)
     {
         var resolver = new CatalogLinkResolver(snapshot, reader);
         var result = new List<PageRewrite>();
-        foreach (var summary in snapshot.Pages.Where(p => spaces.Contains(p.Path.Space)))
+        bool MayShowTheNewAddress(string space) => from.Space == to.Space || space == to.Space;
+        foreach (var summary in snapshot.Pages.Where(p => spaces.Contains(p.Path.Space) && MayShowTheNewAddress(p.Path.Space)))
         {
             if (summary.Path == from || summary.Path.Value.StartsWith(from.Value + "/", StringComparison.Ordinal)
                 || pages.Get(summary.Path) is not { } page || !page.Markdown.Contains("[[", StringComparison.Ordinal))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 using TeamWiki.Storage.Git;
+using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Auth;
 
 namespace TeamWiki.Web.Pages;
@@ -31,7 +32,9 @@ public static class FilesApi
             return TypedResults.Problem(detail: "Invalid file path", statusCode: StatusCodes.Status400BadRequest, title: "Invalid file path");
         }
 
-        if (!access.CanRead(http.User, path.Split('/')[0]))
+        // A space's redirect file says where pages that left it went, possibly into spaces the reader may
+        // not see; it is read by the redirect step alone (which asks about both spaces), never served.
+        if (!access.CanRead(http.User, path.Split('/')[0]) || path.EndsWith("/" + RedirectFile.FileName, StringComparison.OrdinalIgnoreCase))
         {
             return TypedResults.NotFound();
         }

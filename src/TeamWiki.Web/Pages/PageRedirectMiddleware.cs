@@ -22,6 +22,8 @@ public sealed class PageRedirectMiddleware(RequestDelegate next, PageRedirects r
         {
             context.Response.StatusCode = location.Api ? StatusCodes.Status308PermanentRedirect : StatusCodes.Status301MovedPermanently;
             context.Response.Headers.Location = location.Url + context.Request.QueryString;
+            // Whether someone is redirected depends on what they may read: no shared or lasting cache keeps it.
+            context.Response.Headers.CacheControl = "private, no-store";
             return;
         }
 

@@ -155,6 +155,34 @@ public class NeverLoseWorkApiTests(NeverLoseWorkApiTests.Fixture fixture) : ICla
         // The colleague may read the old space, not the new one: the old address is simply gone.
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Colleague.GetAsync("/wiki/handboek/naar-de-kluis")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Colleague.GetAsync("/api/pages/handboek/naar-de-kluis")).StatusCode);
+        // Nor does the old space's redirect file, which records where its pages went, tell it.
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Colleague.GetAsync("/files/handboek/_redirects.yml")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync("/files/handboek/_redirects.yml")).StatusCode);
+        var cache = (await Admin.GetAsync("/wiki/handboek/naar-de-kluis")).Headers.CacheControl;
+        Assert.True(cache is { Private: true, NoStore: true }, $"A redirect that depends on the reader is cached: {cache}");
+    }
+
+    [Fact]
+    public async Task LinksAreNotRewrittenToAnAddressInAnotherSpaceAndTheMoveMessageNamesNoLinkingPage()
+    {
+        (await Admin.PutPageAsync("handboek/plan-voor-de-kluis", "Inhoud.\n")).EnsureSuccessStatusCode();
+        (await Admin.PutPageAsync("handboek/wijst-naar-plan", "Zie [[handboek/plan-voor-de-kluis]].\n")).EnsureSuccessStatusCode();
+        (await Admin.PutPageAsync("kluis/ook-een-verwijzing", "Zie [[handboek/plan-voor-de-kluis]].\n")).EnsureSuccessStatusCode();
+
+        var move = await (await Admin.PostAsJsonAsync("/api/pages/handboek/plan-voor-de-kluis/move", new { to = "kluis/plan", rewriteLinks = true })).ReadJsonAsync();
+
+        // Only the page in the new (private) space learns the new address; the handbook page, which staff
+        // outside the vault read, keeps the old one (a redirect for those who may read both).
+        Assert.Equal(["kluis/ook-een-verwijzing"], move.GetProperty("linksUpdated").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("[[handboek/plan-voor-de-kluis]]", (await (await Admin.GetAsync("/api/pages/handboek/wijst-naar-plan")).ReadJsonAsync()).Str("markdown"));
+        Assert.Contains("[[kluis/plan]]", (await (await Admin.GetAsync("/api/pages/kluis/ook-een-verwijzing")).ReadJsonAsync()).Str("markdown"));
+
+        // A rename inside the handbook rewrites links in the vault too, and its message names none of them.
+        (await Admin.PutPageAsync("handboek/hernoemd", "Inhoud.\n")).EnsureSuccessStatusCode();
+        (await Admin.PutPageAsync("kluis/geheime-verwijzing", "Zie [[handboek/hernoemd]].\n")).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/pages/handboek/hernoemd/move", new { to = "handboek/nieuw-hernoemd", rewriteLinks = true })).EnsureSuccessStatusCode();
+        var history = await (await fixture.Colleague.GetAsync("/api/pages/handboek/nieuw-hernoemd/history")).ReadJsonAsync();
+        Assert.DoesNotContain(history.EnumerateArray(), h => h.Str("message").Contains("kluis", StringComparison.Ordinal));
     }
 
     private static string WithoutTrace(string problem) => System.Text.RegularExpressions.Regex.Replace(problem, "\"traceId\":\"[^\"]*\"", "");
