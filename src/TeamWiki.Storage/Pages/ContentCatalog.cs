@@ -381,8 +381,10 @@ public sealed class ContentCatalog : IContentCatalog
     /// <summary>The space from its settings file; a file that cannot be read is logged (once per version).</summary>
     private SpaceInfo ReadSpace(string key, string? blobId)
     {
-        var text = blobId is not null && _repository.ReadBlob(blobId) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
-        var space = SpaceMetadata.Parse(key, text);
+        var bytes = blobId is null ? null : _repository.ReadBlob(blobId);
+        // A settings file that is there but cannot be read fails closed (private), never open (internal).
+        var space = blobId is not null && bytes is null ? SpaceMetadata.Missing(key)
+            : SpaceMetadata.Parse(key, bytes is null ? null : Encoding.UTF8.GetString(bytes));
         if (space.SettingsProblem is { } problem && _warned.Add(blobId!))
         {
             _logger.LogWarning("{File} of space {Space} cannot be read ({Problem}); the space is private to its owners and admins until the file is repaired",

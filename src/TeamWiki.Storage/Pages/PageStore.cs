@@ -323,6 +323,8 @@ public sealed partial class PageStore : IPageStore
         }
 
         var clean = new string(message.Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
+        // The restore trailer is the wiki's own: typed into a save it would graft a deleted page's history on.
+        clean = string.Join('\n', clean.Split('\n').Where(l => !l.TrimStart().StartsWith(HistoryIndex.RestoredFromTrailer, StringComparison.OrdinalIgnoreCase))).Trim();
         return clean.Length > MaxMessageLength ? clean[..MaxMessageLength] : clean;
     }
 

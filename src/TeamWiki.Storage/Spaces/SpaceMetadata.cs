@@ -81,6 +81,12 @@ public static partial class SpaceMetadata
         };
     }
 
+    /// <summary>
+    /// A space whose settings file exists but could not be read (its blob is missing from the object store):
+    /// private, like a file that does not parse, rather than the internal space an absent file means.
+    /// </summary>
+    public static SpaceInfo Missing(string key) => Unreadable(key, null, "the file's contents could not be read");
+
     /// <summary>Fails closed: private, with the reason, keeping whatever else could be read.</summary>
     private static SpaceInfo Unreadable(string key, YamlMappingNode? map, string problem) =>
         FromMap(key, map, SpaceVisibility.Private) with { SettingsProblem = problem };

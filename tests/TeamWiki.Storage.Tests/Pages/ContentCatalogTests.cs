@@ -19,6 +19,22 @@ public class ContentCatalogTests : IDisposable
     }
 
     [Fact]
+    public void ASpaceWhoseSettingsFileCannotBeReadIsPrivateNotInternal()
+    {
+        var blob = _wiki.Repository.BlobIdOf("handboek/" + TeamWiki.Storage.Spaces.SpaceMetadata.FileName)!;
+        Assert.Equal(TeamWiki.Storage.Spaces.SpaceVisibility.Internal, _wiki.Catalog.Current.FindSpace("handboek")!.Visibility);
+        var loose = Path.Combine(_wiki.GitDirectory, "objects", blob[..2], blob[2..]);
+        Assert.True(File.Exists(loose), "the settings blob is a loose object of the test repository");
+        File.Delete(loose);
+
+        using var reopened = TeamWiki.Storage.Git.GitContentRepository.OpenOrCreate(_wiki.GitDirectory);
+        var space = new ContentCatalog(reopened).Current.FindSpace("handboek")!;
+
+        Assert.Equal(TeamWiki.Storage.Spaces.SpaceVisibility.Private, space.Visibility);
+        Assert.NotNull(space.SettingsProblem);
+    }
+
+    [Fact]
     public void TheSnapshotFollowsSaves()
     {
         var before = _wiki.Catalog.Current;

@@ -28,6 +28,20 @@ public class TrashAndRedirectTests : IDisposable
     }
 
     [Fact]
+    public void ARestoreTrailerTypedIntoASaveIsDroppedAndGraftsNoDeletedHistory()
+    {
+        var old = Store.Save(new PageSave(P("handboek/weg"), "oud\n", Alice));
+        var deleted = Store.Delete(P("handboek/weg"), Bob);
+
+        var forged = Store.Save(new PageSave(P("handboek/weg"), "nieuw\n", Bob, $"Nieuwe pagina\n\n{TeamWiki.Storage.History.HistoryIndex.RestoredFromTrailer} {old.Revision}"));
+
+        var history = Store.History(P("handboek/weg"));
+        Assert.Equal([forged.Revision], history.Select(r => r.Revision));
+        Assert.Equal("Nieuwe pagina", history[0].Message.Trim());
+        Assert.NotEqual(deleted.Revision, history[0].Revision);
+    }
+
+    [Fact]
     public void RestoringBringsThePageBackWithItsHistoryThroughTheDeletion()
     {
         var first = Store.Save(new PageSave(P("handboek/weg"), "v1\n", Alice));
