@@ -12,6 +12,12 @@ namespace TeamWiki.Web.Pages;
 /// </summary>
 public sealed class PageDrafts(IDbContextFactory<TeamWikiDbContext> contexts)
 {
+    /// <summary>
+    /// Drafts kept per person: a new one beyond this forgets that person's oldest, so what one account can
+    /// store is bounded (this many times the page size limit) however many addresses it makes up.
+    /// </summary>
+    public const int MaxPerPerson = 50;
+
     /// <summary>The person's draft of the page, or null.</summary>
     public async Task<PageDraft?> GetAsync(string userId, PagePath path)
     {
@@ -30,6 +36,7 @@ public sealed class PageDrafts(IDbContextFactory<TeamWikiDbContext> contexts)
             {
                 draft = new PageDraft { UserId = userId, Path = path.Value };
                 db.PageDrafts.Add(draft);
+                await ForgetOldestAsync(db, userId);
             }
 
             draft.Markdown = markdown;
@@ -41,6 +48,16 @@ public sealed class PageDrafts(IDbContextFactory<TeamWikiDbContext> contexts)
             {
                 return;
             }
+        }
+    }
+
+    private static async Task ForgetOldestAsync(TeamWikiDbContext db, string userId)
+    {
+        var kept = await db.PageDrafts.CountAsync(d => d.UserId == userId);
+        if (kept >= MaxPerPerson)
+        {
+            var oldest = await db.PageDrafts.Where(d => d.UserId == userId).OrderBy(d => d.Saved).Take(kept - MaxPerPerson + 1).ToListAsync();
+            db.PageDrafts.RemoveRange(oldest);
         }
     }
 

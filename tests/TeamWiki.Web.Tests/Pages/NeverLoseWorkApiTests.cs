@@ -29,6 +29,23 @@ public class NeverLoseWorkApiTests(NeverLoseWorkApiTests.Fixture fixture) : ICla
     }
 
     [Fact]
+    public async Task APersonKeepsAtMostFiftyDraftsAndANewOneForgetsTheOldest()
+    {
+        var created = await (await Admin.PostAsJsonAsync("/api/users", new { email = "drafter@example.org", name = "Dries Drafter", password = "Wachtwoord-123" })).ReadJsonAsync();
+        var token = await (await Admin.PostAsJsonAsync($"/api/users/{created.Str("id")}/tokens", new { name = "test" })).ReadJsonAsync();
+        var drafter = fixture.Server.ClientWithToken(token.Str("token"));
+        for (var i = 0; i <= TeamWiki.Web.Pages.PageDrafts.MaxPerPerson; i++)
+        {
+            var put = await drafter.PutAsJsonAsync($"/api/pages/handboek/verzonnen-{i}/draft", new { markdown = $"concept {i}\n" });
+            Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await drafter.GetAsync("/api/pages/handboek/verzonnen-0/draft")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.GetAsync("/api/pages/handboek/verzonnen-1/draft")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await drafter.GetAsync($"/api/pages/handboek/verzonnen-{TeamWiki.Web.Pages.PageDrafts.MaxPerPerson}/draft")).StatusCode);
+    }
+
+    [Fact]
     public async Task ADraftWithoutTextOrNotInJsonIsRefusedAndNothingIsKept()
     {
         var empty = await fixture.Colleague.PutAsJsonAsync("/api/pages/handboek/concept-leeg/draft", new { baseRevision = "x" });
