@@ -23,12 +23,13 @@ public sealed class MovedPageLinks
     /// page name) to every reader of the linking page, who may not be allowed to know it; elsewhere the old
     /// address keeps working as a redirect for those who may read both.
     /// </summary>
-    public IReadOnlyList<PageRewrite> Find(ContentSnapshot snapshot, IPageStore pages, ReadableSpaces reader, IReadOnlySet<string> spaces, PagePath from, PagePath to)
+    /// <param name="candidates">The only pages worth reading (the link graph's candidates), when known.</param>
+    public IReadOnlyList<PageRewrite> Find(ContentSnapshot snapshot, IPageStore pages, ReadableSpaces reader, IReadOnlySet<string> spaces, PagePath from, PagePath to, IReadOnlySet<PagePath>? candidates = null)
     {
         var resolver = new CatalogLinkResolver(snapshot, reader);
         var result = new List<PageRewrite>();
         bool MayShowTheNewAddress(string space) => from.Space == to.Space || space == to.Space;
-        foreach (var summary in snapshot.Pages.Where(p => spaces.Contains(p.Path.Space) && MayShowTheNewAddress(p.Path.Space)))
+        foreach (var summary in snapshot.Pages.Where(p => spaces.Contains(p.Path.Space) && MayShowTheNewAddress(p.Path.Space) && (candidates is null || candidates.Contains(p.Path))))
         {
             if (summary.Path == from || summary.Path.Value.StartsWith(from.Value + "/", StringComparison.Ordinal)
                 || pages.Get(summary.Path) is not { } page || !page.Markdown.Contains("[[", StringComparison.Ordinal))

@@ -153,7 +153,7 @@ public static class PagesApi
     }
 
     private static async Task<Results<Ok<SavePageResponse>, Ok<MovePageResponse>, Created<SavePageResponse>, ProblemHttpResult>> Post(string path, HttpContext http,
-        IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog, MovedPageLinks links)
+        IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog, MovedPageLinks links, LinkGraph graph)
     {
         if (Command(path, "restore") is { } deleted)
         {
@@ -181,7 +181,7 @@ public static class PagesApi
             // Links are rewritten only in spaces the mover may change, resolved as the mover reads them.
             var snapshot = catalog.Current;
             var rewrites = body.RewriteLinks == true
-                ? links.Find(snapshot, store, access.Readable(user), snapshot.Spaces.Select(s => s.Key).Where(k => access.For(user, k).WritePages).ToHashSet(StringComparer.Ordinal), from, to)
+                ? links.Find(snapshot, store, access.Readable(user), snapshot.Spaces.Select(s => s.Key).Where(k => access.For(user, k).WritePages).ToHashSet(StringComparer.Ordinal), from, to, graph.CandidatesUnder(from, snapshot))
                 : [];
             var moved = store.Move(from, to, user.ToAuthor(), rewrites, snapshot.Commit);
             return TypedResults.Ok(new MovePageResponse(moved.Path.Value, moved.Revision, moved.Merged, rewrites.Select(r => r.Path.Value).ToList()));

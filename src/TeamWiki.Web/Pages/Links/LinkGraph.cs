@@ -54,6 +54,14 @@ public sealed class LinkGraph(IChangeFeed feed, IContentCatalog catalog, IConten
         }
     }
 
+    /// <summary>
+    /// The pages whose links could lead to <paramref name="page"/> or a page below it: what a move of it
+    /// needs to read, instead of every page the mover may change.
+    /// </summary>
+    public IReadOnlySet<PagePath> CandidatesUnder(PagePath page, ContentSnapshot snapshot) =>
+        snapshot.Pages.Where(p => p.Path == page || p.Path.Value.StartsWith(page.Value + "/", StringComparison.Ordinal))
+            .SelectMany(p => Candidates(p.Path, p.Title)).Select(c => c.Source).ToHashSet();
+
     /// <summary>Brings the graph to the tip now (at start, once it is quiet, so the first page view does not build it).</summary>
     public void CatchUpNow()
     {
