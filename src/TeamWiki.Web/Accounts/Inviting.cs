@@ -76,7 +76,9 @@ public sealed class Inviting(
         };
         var token = await store.StoreAsync(invitation);
         var link = new AccountLink($"{(mailer.PublicUrl ?? origin).TrimEnd('/')}{AcceptPath}?token={token}", invitation.ExpiresAt);
-        var emailed = mailer.Queue("invitation", invitation.Name, email, "Uitnodiging voor TeamWiki / Invitation to TeamWiki", $"""
+        // Mailed only with a configured public address: a link built from the inviter's Host header must
+        // never reach someone's inbox under the wiki's name (it is shown to the inviter instead).
+        var emailed = mailer.PublicUrl is not null && mailer.Queue("invitation", invitation.Name, email, "Uitnodiging voor TeamWiki / Invitation to TeamWiki", $"""
             Hallo {invitation.Name},
 
             {me.Name()} nodigt je uit voor TeamWiki{(key is null ? "" : $" (ruimte {catalog.Current.FindSpace(key)?.Name ?? key})")}.
