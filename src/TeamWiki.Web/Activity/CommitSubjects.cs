@@ -26,6 +26,9 @@ public enum CommitAction
     /// <summary>A page's text restored: <c>Revert a/b to 21aead4</c> (arguments: path, version).</summary>
     PageReverted,
 
+    /// <summary>A deleted page brought back from the trash: <c>Restore a/b</c>.</summary>
+    PageRestored,
+
     /// <summary>A task created: <c>Create ATL-7: title</c>.</summary>
     TaskCreated,
 
@@ -79,6 +82,7 @@ public static partial class CommitSubjects
         (TaskUpdate(), CommitAction.TaskEdited),
         (TaskDelete(), CommitAction.TaskDeleted),
         (Revert(), CommitAction.PageReverted),
+        (PageRestore(), CommitAction.PageRestored),
         (Move(), CommitAction.PageMoved),
         (MoveIn(), CommitAction.PageMovedIn),
         (MoveOut(), CommitAction.PageMovedOut),
@@ -133,6 +137,9 @@ public static partial class CommitSubjects
 
     [GeneratedRegex(@"^Revert (\S+/\S+) to ([0-9a-f]{7,40})$")]
     private static partial Regex Revert();
+
+    [GeneratedRegex(@"^Restore (\S+/\S+)$")]
+    private static partial Regex PageRestore();
 
     [GeneratedRegex(@"^Move (\S+/\S+) to (\S+/\S+)$")]
     private static partial Regex Move();

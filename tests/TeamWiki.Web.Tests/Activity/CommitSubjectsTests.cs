@@ -13,6 +13,7 @@ public class CommitSubjectsTests
     [InlineData("Move to kennisbank/verlof", CommitAction.PageMovedIn, "kennisbank/verlof")]
     [InlineData("Move handboek/verlof elsewhere", CommitAction.PageMovedOut, "handboek/verlof")]
     [InlineData("Revert handboek/verlof to 21aead4\n\nRestores the text of 21aead4… (Update handboek/verlof).", CommitAction.PageReverted, "handboek/verlof|21aead4")]
+    [InlineData("Restore handboek/verlof\n\nDeleted in 1234567; text from 89abcde.", CommitAction.PageRestored, "handboek/verlof")]
     [InlineData("Create ATL-7: Teksten laten nakijken", CommitAction.TaskCreated, "ATL-7")]
     [InlineData("Update ATL-7: Teksten laten nakijken", CommitAction.TaskEdited, "ATL-7")]
     [InlineData("Delete ATL-7: Teksten laten nakijken", CommitAction.TaskDeleted, "ATL-7")]
