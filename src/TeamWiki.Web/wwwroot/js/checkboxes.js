@@ -1,0 +1,52 @@
+// Task-list checkboxes on a page the reader may edit are rendered enabled, numbered (data-checkbox-index)
+// inside a .markdown-body that names the page (data-checkbox-page); the article carries the revision shown.
+// A tick is posted with that revision as its base, so the server merges it with changes made since.
+// Ticks are sent one after another: each uses the revision the previous one produced. When the server
+// had to merge (someone else changed the page meanwhile), the page is reloaded so what is shown, and the
+// base of the next tick, is the merged text. 409: the line itself changed; the box is put back.
+let queue = Promise.resolve();
+
+function notice(text) {
+    const element = document.getElementById("checkbox-notice");
+    if (!element) return;
+    element.textContent = text ?? "";
+    element.hidden = !text;
+}
+
+async function send(box, body, article) {
+    const checked = box.checked;
+    const path = body.dataset.checkboxPage.split("/").map(encodeURIComponent).join("/");
+    let problem = body.dataset.checkboxFailed;
+    try {
+        const response = await fetch(`/api/pages/${path}/checkbox`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", Accept: "application/json" },
+            body: JSON.stringify({ index: Number(box.dataset.checkboxIndex), checked, baseRevision: article.dataset.revision }),
+        });
+        if (response.ok) {
+            const answer = await response.json();
+            article.dataset.revision = answer.revision;
+            if (answer.merged) location.reload();
+            problem = null;
+        } else if (response.status === 409) {
+            problem = body.dataset.checkboxConflict;
+        }
+    } catch {
+        // Network failure: the generic message below.
+    }
+    if (problem) {
+        box.checked = !checked;
+        notice(problem);
+    }
+    box.disabled = false;
+}
+
+document.addEventListener("change", e => {
+    const box = e.target instanceof Element ? e.target.closest("input[data-checkbox-index]") : null;
+    const body = box?.closest(".markdown-body[data-checkbox-page]");
+    const article = body?.closest("article[data-revision]");
+    if (!box || !body || !article) return;
+    box.disabled = true;
+    notice(null);
+    queue = queue.then(() => send(box, body, article));
+});
