@@ -18,7 +18,15 @@ public static class CheckboxTicker
     {
         // The body is the file's tail (FrontMatter cuts it off the end); offsets in it shift by the front matter's length.
         var (_, body) = FrontMatter.Split(file);
-        var offset = file.Length - body.Length;
+        return Flip(renderer, file, file.Length - body.Length, body, index, check);
+    }
+
+    /// <summary>Markdown without front matter (a task's description) with checkbox <paramref name="index"/> set, or null when there is none.</summary>
+    public static string? TickBody(MarkdownRenderer renderer, string markdown, int index, bool check) =>
+        Flip(renderer, markdown, 0, markdown, index, check);
+
+    private static string? Flip(MarkdownRenderer renderer, string text, int offset, string body, int index, bool check)
+    {
         var boxes = renderer.Checkboxes(body);
         if (index < 0 || index >= boxes.Count)
         {
@@ -26,12 +34,12 @@ public static class CheckboxTicker
         }
 
         var position = offset + boxes[index].Position;
-        if (file[position] is not (' ' or 'x' or 'X'))
+        if (text[position] is not (' ' or 'x' or 'X'))
         {
-            // Markdig's spans are offsets into the parsed string; anything else here would be a bug, and writing would damage the page.
+            // Markdig's spans are offsets into the parsed string; anything else here would be a bug, and writing would damage the text.
             throw new InvalidOperationException($"Checkbox {index} is not at offset {position}");
         }
 
-        return string.Concat(file.AsSpan(0, position), check ? "x" : " ", file.AsSpan(position + 1));
+        return string.Concat(text.AsSpan(0, position), check ? "x" : " ", text.AsSpan(position + 1));
     }
 }
