@@ -12,7 +12,7 @@ public class CheckboxTests(Browser browser, WikiServer server)
     private const string Text = "---\ntitle: Verhuislijst\n---\n\nWat er nog moet gebeuren.\n\n- [ ] Dozen inpakken\n- [ ] Sleutels ophalen\n- [ ] Adres doorgeven\n";
 
     [Fact]
-    public async Task TwoPeopleTickDifferentBoxesBothTicksAreKeptAndAReaderCannotTick()
+    public async Task TwoPeopleTickDifferentBoxesBothTicksAreKeptATaskChecklistTicksTooAndAReaderCannotTick()
     {
         var api = server.Api();
         (await api.PostAsJsonAsync("/api/spaces", new { key = "verhuizing", name = "Verhuizing", visibility = "private", taskPrefix = "VH" })).EnsureSuccessStatusCode();
@@ -53,6 +53,18 @@ public class CheckboxTests(Browser browser, WikiServer server)
         await Expect(anna.Locator("[data-checkbox-index='1']")).Not.ToBeCheckedAsync();
         Assert.Contains("- [ ] Sleutels ophalen bij de makelaar", await MarkdownAsync());
         await Shots(anna, "conflict");
+
+        // A task's checklist ticks the same way.
+        var task = await (await api.PostAsJsonAsync("/api/spaces/verhuizing/tasks", new { title = "Kartons", description = "- [ ] bestellen\n- [ ] vouwen\n" })).Content.ReadFromJsonAsync<JsonElement>();
+        var key = task.GetProperty("key").GetString();
+        await kees.GotoAsync($"{server.Url}/tasks/{key}");
+        await Expect(kees.Locator("html")).ToHaveAttributeAsync("data-checkboxes", "ready");
+        await kees.Locator("#task-description [data-checkbox-index='1']").CheckAsync();
+        var description = await Eventually.UntilAsync(
+            async () => (await api.GetFromJsonAsync<JsonElement>($"/api/tasks/{key}")).GetProperty("description").GetString()!,
+            d => d.Contains("- [x] vouwen"), "Kees's tick in the task's checklist to be saved");
+        Assert.Contains("- [ ] bestellen", description);
+        await Shots(kees, "task");
 
         // A reader who may not edit sees the boxes as they are, and cannot tick them.
         var lea = await browser.NewPageAsync();

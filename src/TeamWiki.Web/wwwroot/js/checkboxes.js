@@ -1,5 +1,6 @@
-// Task-list checkboxes on a page the reader may edit are rendered enabled, numbered (data-checkbox-index)
-// inside a .markdown-body that names the page (data-checkbox-page); the article carries the revision shown.
+// Task-list checkboxes on a page (or in a task's checklist) the reader may edit are rendered enabled,
+// numbered (data-checkbox-index), inside a .markdown-body that says where ticks go (data-checkbox-url);
+// the nearest data-revision around it is the revision shown.
 // A tick is posted with that revision as its base, so the server merges it with changes made since.
 // Ticks are sent one after another: each uses the revision the previous one produced. When the server
 // had to merge (someone else changed the page meanwhile), the page is reloaded so what is shown, and the
@@ -15,10 +16,9 @@ function notice(text) {
 
 async function send(box, body, article) {
     const checked = box.checked;
-    const path = body.dataset.checkboxPage.split("/").map(encodeURIComponent).join("/");
     let problem = body.dataset.checkboxFailed;
     try {
-        const response = await fetch(`/api/pages/${path}/checkbox`, {
+        const response = await fetch(body.dataset.checkboxUrl, {
             method: "POST",
             headers: { "Content-Type": "application/json", Accept: "application/json" },
             body: JSON.stringify({ index: Number(box.dataset.checkboxIndex), checked, baseRevision: article.dataset.revision }),
@@ -43,8 +43,8 @@ async function send(box, body, article) {
 
 document.addEventListener("change", e => {
     const box = e.target instanceof Element ? e.target.closest("input[data-checkbox-index]") : null;
-    const body = box?.closest(".markdown-body[data-checkbox-page]");
-    const article = body?.closest("article[data-revision]");
+    const body = box?.closest(".markdown-body[data-checkbox-url]");
+    const article = body?.closest("[data-revision]");
     if (!box || !body || !article) return;
     box.disabled = true;
     notice(null);
