@@ -64,6 +64,8 @@ public class CheckboxTests(Browser browser, WikiServer server)
             async () => (await api.GetFromJsonAsync<JsonElement>($"/api/tasks/{key}")).GetProperty("description").GetString()!,
             d => d.Contains("- [x] vouwen"), "Kees's tick in the task's checklist to be saved");
         Assert.Contains("- [ ] bestellen", description);
+        await Expect(kees.Locator(".task-detail")).ToContainTextAsync("1 van 2 klaar");
+        await Expect(kees.Locator("#task-description [data-checkbox-index='1']")).ToBeCheckedAsync();
         await Shots(kees, "task");
 
         // A reader who may not edit sees the boxes as they are, and cannot tick them.

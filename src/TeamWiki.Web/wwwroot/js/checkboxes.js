@@ -3,9 +3,12 @@
 // the nearest data-revision around it is the revision shown.
 // A tick is posted with that revision as its base, so the server merges it with changes made since.
 // Ticks are sent one after another: each uses the revision the previous one produced. When the server
-// had to merge (someone else changed the page meanwhile), the page is reloaded so what is shown, and the
-// base of the next tick, is the merged text. 409: the line itself changed; the box is put back.
+// had to merge (someone else changed the page meanwhile), or the view shows something derived from the
+// boxes (a task's "1 of 3 done", its history: data-checkbox-reload), the page is reloaded once no tick is
+// waiting any more, so what is shown is the saved text. 409: the line itself changed; the box is put back.
 let queue = Promise.resolve();
+let pending = 0;
+let reload = false;
 
 function notice(text) {
     const element = document.getElementById("checkbox-notice");
@@ -26,7 +29,7 @@ async function send(box, body, article) {
         if (response.ok) {
             const answer = await response.json();
             article.dataset.revision = answer.revision;
-            if (answer.merged) location.reload();
+            reload ||= answer.merged || body.dataset.checkboxReload === "true";
             problem = null;
         } else if (response.status === 409) {
             problem = body.dataset.checkboxConflict;
@@ -39,6 +42,7 @@ async function send(box, body, article) {
         notice(problem);
     }
     box.disabled = false;
+    if (--pending === 0 && reload) location.reload();
 }
 
 document.addEventListener("change", e => {
@@ -48,6 +52,7 @@ document.addEventListener("change", e => {
     if (!box || !body || !article) return;
     box.disabled = true;
     notice(null);
+    pending++;
     queue = queue.then(() => send(box, body, article));
 });
 
