@@ -36,11 +36,5 @@ public sealed record TrashEntryResponse(string Path, string Title, string Delete
 /// <summary>The caller's draft of a page.</summary>
 public sealed record DraftResponse(string Path, string Markdown, string? Title, string? BaseRevision, DateTimeOffset Saved);
 
-/// <summary>Body of <c>POST /api/pages/{path}/checkbox</c> and <c>POST /api/tasks/{key}/checkbox</c>.</summary>
-/// <param name="Index">Which checkbox, counted from 0 in document order.</param>
-/// <param name="Checked">Tick (true) or untick (false).</param>
-/// <param name="BaseRevision">The revision the person saw; the tick is merged with changes made since, like any edit.</param>
-public sealed record CheckboxRequest(int? Index, bool? Checked, string? BaseRevision);
-
 /// <summary>Answer to a tick: the new revision, whether it was merged with a concurrent change, and the box's state.</summary>
 public sealed record CheckboxResponse(string Path, string Revision, bool Merged, bool Checked);

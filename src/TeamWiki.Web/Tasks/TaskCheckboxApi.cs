@@ -5,7 +5,6 @@ using TeamWiki.Storage.Tasks;
 using TeamWiki.Web.Api;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Markup;
-using TeamWiki.Web.Pages;
 
 namespace TeamWiki.Web.Tasks;
 
