@@ -1,5 +1,6 @@
 using System.Net;
 using Markdig;
+using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
 
 namespace TeamWiki.Web.Markup;
@@ -61,7 +62,24 @@ public sealed class MarkdownRenderer
             return new RenderedMarkdown(UnparsableHtml(markdown), toc, linkedPages, hasMissingLinks) { DependsOnReader = dependsOnReader };
         }
 
-        return new RenderedMarkdown(_sanitizer.Sanitize(html, folder), toc, linkedPages, hasMissingLinks) { DependsOnReader = dependsOnReader };
+        return new RenderedMarkdown(_sanitizer.Sanitize(html, folder), toc, linkedPages, hasMissingLinks)
+        {
+            DependsOnReader = dependsOnReader,
+            Checkboxes = document.Descendants<TaskList>().Count(),
+        };
+    }
+
+    /// <summary>
+    /// The task-list checkboxes (<c>- [ ]</c>, <c>- [x]</c>) of <paramref name="markdown"/> in document order,
+    /// exactly those Markdig renders as checkboxes (none inside code), each as the offset of the character
+    /// between its brackets. Empty when Markdig refuses the text.
+    /// </summary>
+    public IReadOnlyList<TaskCheckbox> Checkboxes(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return TryParse(markdown) is { } document
+            ? document.Descendants<TaskList>().Select(t => new TaskCheckbox(t.Span.Start + 1, t.Checked)).ToList()
+            : [];
     }
 
     /// <summary>

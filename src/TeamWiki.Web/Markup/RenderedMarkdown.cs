@@ -27,4 +27,10 @@ public sealed record RenderedMarkdown(
     /// when the HTML is the same for every reader.
     /// </summary>
     public bool DependsOnReader { get; init; }
+
+    /// <summary>
+    /// How many task-list checkboxes the Markdown has; the view makes them tickable only when the HTML
+    /// holds exactly as many (a checkbox from raw HTML would shift the numbering).
+    /// </summary>
+    public int Checkboxes { get; init; }
 }

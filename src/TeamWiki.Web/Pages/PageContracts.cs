@@ -35,3 +35,6 @@ public sealed record TrashEntryResponse(string Path, string Title, string Delete
 
 /// <summary>The caller's draft of a page.</summary>
 public sealed record DraftResponse(string Path, string Markdown, string? Title, string? BaseRevision, DateTimeOffset Saved);
+
+/// <summary>Answer to a tick: the new revision, whether it was merged with a concurrent change, and the box's state.</summary>
+public sealed record CheckboxResponse(string Path, string Revision, bool Merged, bool Checked);

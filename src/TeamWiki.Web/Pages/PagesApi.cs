@@ -13,9 +13,9 @@ namespace TeamWiki.Web.Pages;
 using PageRead = Results<Ok<PageResponse>, Ok<List<HistoryEntryResponse>>, Ok<DiffResponse>, Ok<List<BacklinkResponse>>, Ok<DraftResponse>, ProblemHttpResult>;
 
 /// <summary>
-/// <c>/api/pages/{path}</c>: read, save, delete, move, history, diff, backlinks, revert, restore and drafts.
+/// <c>/api/pages/{path}</c>: read, save, delete, move, history, diff, backlinks, revert, restore, checkbox ticks and drafts.
 /// A catch-all route cannot be followed by more segments, so <c>…/history</c>, <c>…/diff</c>,
-/// <c>…/backlinks</c>, <c>…/move</c>, <c>…/revert</c>, <c>…/restore</c> and <c>…/draft</c> are told apart
+/// <c>…/backlinks</c>, <c>…/move</c>, <c>…/revert</c>, <c>…/restore</c>, <c>…/checkbox</c> and <c>…/draft</c> are told apart
 /// here; a page that really is called "history" (or "draft") still wins.
 /// </summary>
 public static class PagesApi
@@ -152,9 +152,18 @@ public static class PagesApi
         return TypedResults.Ok(new SavePageResponse(result.Path.Value, result.Revision, false));
     }
 
-    private static async Task<Results<Ok<SavePageResponse>, Ok<MovePageResponse>, Created<SavePageResponse>, ProblemHttpResult>> Post(string path, HttpContext http,
-        IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog, MovedPageLinks links, LinkGraph graph)
+    private static async Task<Results<Ok<SavePageResponse>, Ok<MovePageResponse>, Ok<CheckboxResponse>, Created<SavePageResponse>, ProblemHttpResult>> Post(string path, HttpContext http,
+        IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog, MovedPageLinks links, LinkGraph graph, MarkdownRenderer renderer)
     {
+        if (Command(path, "checkbox") is { } ticked && store.Get(PagePath.Parse(path)) is null)
+        {
+            return await PageCheckboxApi.TickAsync(ticked, http, store, access, histories, catalog, renderer, user) switch
+            {
+                { Result: Ok<CheckboxResponse> ok } => ok,
+                { Result: var problem } => (ProblemHttpResult)problem,
+            };
+        }
+
         if (Command(path, "restore") is { } deleted)
         {
             return await TrashApi.RestoreAsync(deleted, http, store, access, histories, user) switch
@@ -206,14 +215,14 @@ public static class PagesApi
             return TypedResults.Ok(new SavePageResponse(reverted.Path.Value, reverted.Revision, false));
         }
 
-        return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Not found", "POST /api/pages/{path}/move, /revert or /restore");
+        return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Not found", "POST /api/pages/{path}/move, /revert, /restore or /checkbox");
     }
 
     /// <summary>
     /// Pages are written only in spaces that exist (spaces are made through <c>POST /api/spaces</c>). A
     /// space that does not exist answers exactly as one the caller may not see, so neither reveals the other.
     /// </summary>
-    private static ProblemHttpResult? WriteInExistingSpace(SpaceAccess access, ClaimsPrincipal user, PagePath page, IContentCatalog catalog) =>
+    internal static ProblemHttpResult? WriteInExistingSpace(SpaceAccess access, ClaimsPrincipal user, PagePath page, IContentCatalog catalog) =>
         SpaceGuard.WritePage(access, user, page) ?? (catalog.Current.FindSpace(page.Space) is null ? SpaceGuard.NotFound("Page") : null);
 
     /// <summary>The page path before "/{command}" when <paramref name="path"/> ends with it and the rest is a page path.</summary>

@@ -39,6 +39,8 @@ public static class TasksApi
         api.MapDelete("/tasks/{key}", Delete).RequireAuthorization(WikiPolicies.Write)
             .Refuses(ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Busy);
         api.MapGet("/tasks/{key}/history", History).Refuses(ProblemKind.NotFound);
+        api.MapPost("/tasks/{key}/checkbox", TaskCheckboxApi.Tick).RequireAuthorization(WikiPolicies.Write)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.UnsupportedBody, ProblemKind.Busy);
     }
 
     private static Results<Ok<List<TaskResponse>>, ProblemHttpResult> List(string space, string? status, string? assignee, string? label, TaskStore tasks, IContentCatalog catalog, SpaceAccess access, ClaimsPrincipal user)

@@ -36,6 +36,26 @@ public sealed class PageViewCacheTests(PageViewCacheTests.People people) : IClas
     }
 
     [Fact]
+    public async Task TickableCheckboxesKeptForAWriterNeverReachAReaderWhoMayNotEdit()
+    {
+        await people.SaveAsync("handboek/cache-vinkjes", "- [ ] eerste\n- [x] tweede\n\n```\n- [ ] code\n```");
+        var writer = await people.SessionAsync("schrijver");
+        var reader = await people.SessionAsync("lezer");
+        var asWriter = await ViewAsync(writer, "handboek/cache-vinkjes");
+        Assert.Contains("data-checkbox-index=\"1\"", asWriter);
+        Assert.DoesNotContain("data-checkbox-index=\"2\"", asWriter);
+        Assert.Contains("data-checkbox-url=\"/api/pages/handboek/cache-vinkjes/checkbox\"", await ViewAsync(writer, "handboek/cache-vinkjes"));
+
+        var asReader = await ViewAsync(reader, "handboek/cache-vinkjes");
+        Assert.Contains("type=\"checkbox\"", asReader);
+        Assert.DoesNotContain("data-checkbox-index", asReader);
+        Assert.DoesNotContain("data-checkbox-url", asReader);
+        var boxes = System.Text.RegularExpressions.Regex.Matches(asReader, "<input[^>]*checkbox[^>]*>");
+        Assert.Equal(2, boxes.Count);
+        Assert.All(boxes, box => Assert.Contains("disabled", box.Value));
+    }
+
+    [Fact]
     public async Task APageKeptForASpaceOwnerNeverReachesAMember()
     {
         // Both are staff who read the same spaces; only the owner manages "kluis" (its insights, removing comments).

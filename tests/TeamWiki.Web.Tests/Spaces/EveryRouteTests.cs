@@ -76,6 +76,7 @@ public partial class EveryRouteTests(RouteFixture fx) : IClassFixture<RouteFixtu
         ["PATCH /api/tasks/{key}"] = new("/api/tasks/{task}", Body: """{"title":"Ingebroken"}"""),
         ["DELETE /api/tasks/{key}"] = new("/api/tasks/{task}"),
         ["GET /api/tasks/{key}/history"] = new("/api/tasks/{task}/history"),
+        ["POST /api/tasks/{key}/checkbox"] = new("/api/tasks/{task}/checkbox", Body: """{"index":0,"checked":true,"baseRevision":"{newRevision}"}"""),
         // Documents (API).
         ["GET /api/spaces/{space}/documents"] = new("/api/spaces/{space}/documents"),
         ["POST /api/spaces/{space}/documents"] = new("/api/spaces/{space}/documents", Body: "upload"),
