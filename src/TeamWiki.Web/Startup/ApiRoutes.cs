@@ -6,6 +6,7 @@ using TeamWiki.Web.Conversation;
 using TeamWiki.Web.Documents;
 using TeamWiki.Web.Notifications;
 using TeamWiki.Web.Pages;
+using TeamWiki.Web.Pages.Links;
 using TeamWiki.Web.People;
 using TeamWiki.Web.Search;
 using TeamWiki.Web.Spaces;
@@ -25,6 +26,7 @@ public static class ApiRoutes
             .AddEndpointFilter<ApiExceptionFilter>()
             .DisableAntiforgery();
         api.MapPagesApi(options.MaxPageBytes);
+        api.MapPageSuggestApi();
         api.MapTrashApi();
         api.MapSpacesApi();
         api.MapUsersApi();

@@ -135,6 +135,7 @@ public partial class EveryRouteTests(RouteFixture fx) : IClassFixture<RouteFixtu
         ["GET /api/tree"] = "the tree of readable spaces (ReaderVisibilityTests)",
         ["GET /api/search"] = "results filtered by the reader's spaces (AuthorisationMatrixTests)",
         ["GET /api/search/suggest"] = "suggestions from the reader's spaces (ReaderVisibilityTests)",
+        ["GET /api/pages/suggest"] = "pages from the reader's spaces; a hidden space is 404 like a missing one (PageSuggestApiTests)",
         ["GET /api/posts"] = "posts filtered by the reader's spaces",
         ["POST /api/posts"] = "a post without a space",
         ["GET /api/notifications"] = "the caller's own notifications",

@@ -8,6 +8,7 @@ public static class LinksSetup
     {
         builder.Services.AddSingleton<LinkGraph>();
         builder.Services.AddSingleton<Backlinks>();
+        builder.Services.AddSingleton<PageSuggestions>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 // The editor's text area: debounced preview, toolbar, keyboard shortcuts, and a warning before
 // leaving with unsaved changes. The server never sees individual keystrokes.
+import "./wikilinks.js"; // the [[ page picker, its own module
 let dirty = false;
 let session = null;
 let leaveQuestion = "";
