@@ -37,6 +37,7 @@ function hide() {
     clearTimeout(timer);
     asked++;
     list.hidden = true;
+    list.replaceChildren();
     items = [];
     lastQuery = null;
     if (target && (target.getAttribute("aria-activedescendant") || "").startsWith("wikilink-option-")) {
