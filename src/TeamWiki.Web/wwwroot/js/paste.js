@@ -55,12 +55,17 @@ function clearMessages(config) {
     }
 }
 
-// Replaces the placeholder wherever the text around it has moved meanwhile; the caret stays where the
-// person left it ("preserve"). The input event tells the editor (preview, draft, unsaved changes).
+// Replaces the placeholder wherever the text around it has moved meanwhile. The caret stays where the
+// person left it; one at the placeholder's end goes behind the link ("preserve" would select the link, and
+// the next keystroke or drop would replace it). The input event tells the editor (preview, draft, unsaved changes).
 function replace(textarea, placeholder, text) {
     const at = textarea.value.indexOf(placeholder);
     if (at < 0) return;
-    textarea.setRangeText(text, at, at + placeholder.length, "preserve");
+    const end = at + placeholder.length;
+    const moved = offset => offset >= end ? offset + text.length - placeholder.length : offset > at ? at + text.length : offset;
+    const [start, stop] = [moved(textarea.selectionStart), moved(textarea.selectionEnd)];
+    textarea.setRangeText(text, at, end);
+    textarea.setSelectionRange(start, stop);
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
 }
 
