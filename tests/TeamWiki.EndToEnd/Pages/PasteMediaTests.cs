@@ -9,8 +9,8 @@ namespace TeamWiki.EndToEnd.Pages;
 [Collection(BrowserCollection.Name)]
 public class PasteMediaTests(Browser browser, WikiServer server)
 {
-    // A 2 × 2 PNG, as a screenshot tool puts it on the clipboard.
-    private const string PngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==";
+    // A 160 × 90 PNG, as a screenshot tool puts it on the clipboard.
+    private const string PngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAKAAAABaCAIAAACwpMoFAAAA1klEQVR42u3dMQ0AIAxFQZxgBAWIQC9KWFgqARVAIJc8Bb31J00jpj4uOQFgARZgARZgARZgwAIswAIswAKsPcC5VR0IMGDAgAEDBgxYgAVYgAEDBgwYMGDAAizAAgwYMGDAgAEDBgx4Z9HLlQADBgwYMGDAgAEDBgwYMGDAgAEDBgwYMGDAgAEDBgwYMGDAgAEDBgzY6M7oDjBgwIAFWIAFGDBgwIABAwbs9IAFWIABAwYMGDBgwIABC7DeAJbvowIswAIswIAFWIAFWIAFWIAFGLBebgGmDAOqxCdJ6AAAAABJRU5ErkJggg==";
 
     [Fact]
     public async Task AnImagePastedAndAFileDroppedIntoANewPageAreStoredBesideItAndShownAfterSaving()
@@ -21,7 +21,7 @@ public class PasteMediaTests(Browser browser, WikiServer server)
         await page.SignInAsync(server.Url);
         await page.OpenEditorAsync(server.Url, "plakken/plattegrond?title=Plattegrond");
         var text = page.Locator("#editor-text");
-        await text.FillAsync("---\ntitle: Plattegrond\n---\n\nBoven\n\n\n\nOnder\n");
+        await text.FillAsync("---\ntitle: Plattegrond\n---\n\nBoven\n\n\n\nOnder\n\n");
         var caret = "---\ntitle: Plattegrond\n---\n\nBoven\n\n".Length;
         await text.EvaluateAsync("(t, at) => { t.focus(); t.setSelectionRange(at, at); }", caret);
 
@@ -44,16 +44,16 @@ public class PasteMediaTests(Browser browser, WikiServer server)
         await Expect(text).ToHaveValueAsync(new Regex(@"Boven\n\n!\[Geplakte afbeelding\]\(_media/pasted-\d{4}-\d{2}-\d{2}-\d{4}\.png\)\n\nOnder"));
         await Expect(page.Locator("#preview img[alt='Geplakte afbeelding']")).ToBeVisibleAsync();
 
-        // A file dropped from the file manager: linked by its name where the caret is.
+        // Two files dropped from the file manager: each linked by its name where the caret is.
         await text.EvaluateAsync("t => { t.focus(); t.setSelectionRange(t.value.length, t.value.length); }");
-        await DropAsync(text, "rooster team.csv", "datum;wie\n2026-12-07;Anna\n");
-        await Expect(text).ToHaveValueAsync(new Regex(@"Onder\n\[rooster team\.csv\]\(_media/rooster-team\.csv\)$"));
+        await DropAsync(text, ("rooster team.csv", "datum;wie\n2026-12-07;Anna\n"), ("notities.txt", "Sleutel bij de receptie."));
+        await Expect(text).ToHaveValueAsync(new Regex(@"Onder\n\n\[rooster team\.csv\]\(_media/rooster-team\.csv\)\n\n\[notities\.txt\]\(_media/notities\.txt\)$"));
         Assert.True(await text.EvaluateAsync<bool>("t => t.selectionStart === t.value.length && t.selectionEnd === t.value.length"), "The caret should stand behind the inserted link");
 
         // A program is refused: said in the editor, nothing inserted, nothing stored.
         page.ExpectError("status of 400");
         var before = await text.InputValueAsync();
-        await DropAsync(text, "installeer.exe", "MZ");
+        await DropAsync(text, ("installeer.exe", "MZ"));
         await Expect(page.Locator("#media-paste-error")).ToContainTextAsync("installeer.exe kan niet worden toegevoegd");
         await Expect(text).ToHaveValueAsync(before);
         await Shots(page, "refused");
@@ -64,7 +64,7 @@ public class PasteMediaTests(Browser browser, WikiServer server)
         var image = page.Locator("article img[alt='Geplakte afbeelding']");
         await Expect(image).ToBeVisibleAsync();
         await Expect(image).ToHaveAttributeAsync("src", new Regex(@"^/files/plakken/_media/pasted-\d{4}-\d{2}-\d{2}-\d{4}\.png$"));
-        await Eventually.UntilAsync(() => image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 2"), loaded => loaded, "the pasted image to load");
+        await Eventually.UntilAsync(() => image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 160"), loaded => loaded, "the pasted image to load");
         var served = await page.APIRequest.GetAsync(server.Url + await image.GetAttributeAsync("src"));
         Assert.Equal(200, served.Status);
         Assert.Equal(Convert.FromBase64String(PngBase64), await served.BodyAsync());
@@ -76,13 +76,13 @@ public class PasteMediaTests(Browser browser, WikiServer server)
         await Shots(page, "saved");
     }
 
-    private static Task DropAsync(ILocator text, string name, string content) =>
-        text.EvaluateAsync(@"(t, file) => {
+    private static Task DropAsync(ILocator text, params (string Name, string Content)[] files) =>
+        text.EvaluateAsync(@"(t, files) => {
             const data = new DataTransfer();
-            data.items.add(new File([file.content], file.name));
+            for (const file of files) data.items.add(new File([file.content], file.name));
             t.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
             t.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-        }", new { name, content });
+        }", files.Select(f => new { name = f.Name, content = f.Content }).ToArray());
 
     /// <summary>The page at desktop and phone width, for looking at (TEAMWIKI_SHOTS, else beside the tests).</summary>
     private static async Task Shots(IPage page, string name)

@@ -100,7 +100,8 @@ async function upload(textarea, config, files, pasted) {
     }
     if (accepted.length === 0) return;
     const { selectionStart: start, selectionEnd: end } = textarea;
-    textarea.setRangeText(accepted.map(i => i.placeholder).join("\n"), start, end, "end");
+    // Several files: a paragraph each, so two links or images do not run together on one line.
+    textarea.setRangeText(accepted.map(i => i.placeholder).join("\n\n"), start, end, "end");
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
     // One after another: each file is one commit, and the placeholders fill in in the order they stand.
     for (const item of accepted) {
