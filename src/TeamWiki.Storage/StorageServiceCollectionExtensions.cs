@@ -52,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SpaceStore>();
         services.AddSingleton<Tasks.TaskStore>();
         services.AddSingleton<Documents.DocumentStore>();
+        services.AddSingleton<Media.PageMedia>();
         return services;
     }
 }

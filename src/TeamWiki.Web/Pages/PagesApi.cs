@@ -13,9 +13,9 @@ namespace TeamWiki.Web.Pages;
 using PageRead = Results<Ok<PageResponse>, Ok<List<HistoryEntryResponse>>, Ok<DiffResponse>, Ok<List<BacklinkResponse>>, Ok<DraftResponse>, ProblemHttpResult>;
 
 /// <summary>
-/// <c>/api/pages/{path}</c>: read, save, delete, move, history, diff, backlinks, revert, restore, checkbox ticks and drafts.
+/// <c>/api/pages/{path}</c>: read, save, delete, move, history, diff, backlinks, revert, restore, checkbox ticks, media and drafts.
 /// A catch-all route cannot be followed by more segments, so <c>…/history</c>, <c>…/diff</c>,
-/// <c>…/backlinks</c>, <c>…/move</c>, <c>…/revert</c>, <c>…/restore</c>, <c>…/checkbox</c> and <c>…/draft</c> are told apart
+/// <c>…/backlinks</c>, <c>…/move</c>, <c>…/revert</c>, <c>…/restore</c>, <c>…/checkbox</c>, <c>…/media</c> and <c>…/draft</c> are told apart
 /// here; a page that really is called "history" (or "draft") still wins.
 /// </summary>
 public static class PagesApi
@@ -32,7 +32,7 @@ public static class PagesApi
         pages.MapDelete("/{**path}", Delete).RequireAuthorization(WikiPolicies.Write)
             .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Busy);
         pages.MapPost("/{**path}", Post).RequireAuthorization(WikiPolicies.Write)
-            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.UnsupportedBody, ProblemKind.Busy);
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.TooLarge, ProblemKind.UnsupportedBody, ProblemKind.Busy);
     }
 
     private static async Task<PageRead> Get(string path, [FromQuery] string? revision, [FromQuery] string? from, [FromQuery] string? to,
@@ -152,9 +152,19 @@ public static class PagesApi
         return TypedResults.Ok(new SavePageResponse(result.Path.Value, result.Revision, false));
     }
 
-    private static async Task<Results<Ok<SavePageResponse>, Ok<MovePageResponse>, Ok<CheckboxResponse>, Created<SavePageResponse>, ProblemHttpResult>> Post(string path, HttpContext http,
-        IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog, MovedPageLinks links, LinkGraph graph, MarkdownRenderer renderer)
+    private static async Task<Results<Ok<SavePageResponse>, Ok<MovePageResponse>, Ok<CheckboxResponse>, Created<SavePageResponse>, Created<List<PageMediaResponse>>, ProblemHttpResult>> Post(string path, HttpContext http,
+        IPageStore store, ClaimsPrincipal user, SpaceAccess access, ReaderHistory histories, IContentCatalog catalog, MovedPageLinks links, LinkGraph graph, MarkdownRenderer renderer,
+        TeamWiki.Storage.Media.PageMedia media, Microsoft.Extensions.Options.IOptions<TeamWikiOptions> options)
     {
+        if (Command(path, "media") is { } mediaOf && store.Get(PagePath.Parse(path)) is null)
+        {
+            return await PageMediaApi.UploadAsync(mediaOf, http, media, access, catalog, user, options) switch
+            {
+                { Result: Created<List<PageMediaResponse>> created } => created,
+                { Result: var problem } => (ProblemHttpResult)problem,
+            };
+        }
+
         if (Command(path, "checkbox") is { } ticked && store.Get(PagePath.Parse(path)) is null)
         {
             return await PageCheckboxApi.TickAsync(ticked, http, store, access, histories, catalog, renderer, user) switch
@@ -215,7 +225,7 @@ public static class PagesApi
             return TypedResults.Ok(new SavePageResponse(reverted.Path.Value, reverted.Revision, false));
         }
 
-        return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Not found", "POST /api/pages/{path}/move, /revert, /restore or /checkbox");
+        return ApiExceptionFilter.Problem(StatusCodes.Status404NotFound, "Not found", "POST /api/pages/{path}/move, /revert, /restore, /checkbox or /media");
     }
 
     /// <summary>
