@@ -89,6 +89,14 @@ public static class SignInThrottling
         var response = context.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = services.GetRequiredService<PasswordAttempts>().RetryAfterSeconds(rejected.Lease);
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            // The API answers its refusals as problem details, this one too (POST /api/me/password declares it).
+            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many attempts", detail: "Too many password attempts from this address; try again after Retry-After seconds.").ExecuteAsync(context);
+            return;
+        }
+
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(Page(services.GetRequiredService<IStringLocalizer<SharedResource>>()), cancellation);
     }

@@ -49,8 +49,11 @@ public sealed class PasswordChangeThrottlingTests(ThrottledSignInFactory factory
         var over = await PostProfileFormAsync(session, Password, "Gekaapt-wachtwoord-1");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await session.SendAsync(session.SameOrigin(HttpMethod.Post, "/api/me/password",
-            JsonContent.Create(new { current = Password, @new = "Gekaapt-wachtwoord-1" })))).StatusCode);
+        var api = await session.SendAsync(session.SameOrigin(HttpMethod.Post, "/api/me/password",
+            JsonContent.Create(new { current = Password, @new = "Gekaapt-wachtwoord-1" })));
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(api.Headers.RetryAfter);
         await new BrowserSession(factory.BaseAddress, "192.0.2.63").SignInAsync(email, Password);
     }
 
