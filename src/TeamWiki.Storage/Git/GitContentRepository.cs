@@ -166,6 +166,26 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     }
 
     /// <inheritdoc />
+    public byte[]? ReadBlobPrefix(string blobId, int maxBytes)
+    {
+        if (!LooksLikeRevision(blobId))
+        {
+            return null;
+        }
+
+        using var lease = _pool.Rent();
+        if (lease.Repo.Lookup<Blob>(blobId) is not { } blob)
+        {
+            return null;
+        }
+
+        using var stream = blob.GetContentStream();
+        var buffer = new byte[Math.Min(blob.Size, Math.Max(0, maxBytes))];
+        stream.ReadExactly(buffer);
+        return buffer;
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<GitEntry> ListFiles(string? revision = null, string? folder = null)
     {
         using var lease = _pool.Rent();

@@ -18,6 +18,12 @@ internal interface IContentRepository : IContentFiles
     /// <summary>The size of a blob in bytes without reading it, or null.</summary>
     long? BlobSize(string blobId);
 
+    /// <summary>
+    /// At most the first <paramref name="maxBytes"/> bytes of a blob, or null for no such blob: for what
+    /// sits at the start of a file (a page's front matter) without copying the whole of a large one.
+    /// </summary>
+    byte[]? ReadBlobPrefix(string blobId, int maxBytes);
+
     /// <summary>A commit on the branch by id, or null (also for a malformed, ambiguous or off-branch id).</summary>
     GitCommitInfo? FindCommit(string revision);
 

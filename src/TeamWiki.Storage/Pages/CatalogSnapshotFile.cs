@@ -10,7 +10,9 @@ namespace TeamWiki.Storage.Pages;
 /// Derived data, keyed by the commit it shows: the catalog uses it as its starting point only when that
 /// commit is on the branch (applying the diff to the tip, as after any commit), and its parses by blob id
 /// whatever the commit (a blob never changes). A file that is missing, of another format, cut short or
-/// damaged (its SHA-256 does not match) is ignored, and the catalog lists the tree as before.
+/// damaged (its SHA-256 does not match) is ignored, and the catalog lists the tree as before. The hash
+/// proves nothing against a file written on purpose, so every count read from it is held against the
+/// bytes left: a forged count cannot make the start allocate more than the file's own size.
 /// </summary>
 internal static class CatalogSnapshotFile
 {
@@ -44,7 +46,8 @@ internal static class CatalogSnapshotFile
 
             using var reader = new BinaryReader(new MemoryStream(bytes, header, bytes.Length - header, writable: false));
             var commit = reader.ReadString();
-            var files = new GitChange[reader.ReadInt32()];
+            // A row is at least its path's length byte and its kind byte; a tag at least its length byte.
+            var files = new GitChange[Count(reader, minBytesEach: 2)];
             var parsed = new Dictionary<string, ParsedPage>(files.Length, StringComparer.Ordinal);
             for (var i = 0; i < files.Length; i++)
             {
@@ -58,7 +61,7 @@ internal static class CatalogSnapshotFile
                     var heading = ReadOptional(reader);
                     var description = ReadOptional(reader);
                     var language = ReadOptional(reader);
-                    var tags = new string[reader.ReadInt32()];
+                    var tags = new string[Count(reader, minBytesEach: 1)];
                     for (var t = 0; t < tags.Length; t++)
                     {
                         tags[t] = reader.ReadString();
@@ -70,7 +73,7 @@ internal static class CatalogSnapshotFile
 
             return new PersistedCatalog(commit, files, parsed);
         }
-        catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or UnauthorizedAccessException or ArgumentException)
         {
             // Only a speed-up for the start: without it the tree is listed.
             return null;
@@ -144,6 +147,17 @@ internal static class CatalogSnapshotFile
 
         /// <summary>The blob id and the front matter parsed from it.</summary>
         Page,
+    }
+
+    /// <summary>A count from the file, when that many items of at least <paramref name="minBytesEach"/> bytes fit in what is left of it.</summary>
+    /// <exception cref="InvalidDataException">Negative, or more than the rest of the file can hold.</exception>
+    private static int Count(BinaryReader reader, int minBytesEach)
+    {
+        var count = reader.ReadInt32();
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        return count >= 0 && count <= left / minBytesEach
+            ? count
+            : throw new InvalidDataException($"A count of {count} with {left} bytes left in the catalog file");
     }
 
     private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;

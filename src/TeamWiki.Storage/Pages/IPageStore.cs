@@ -33,8 +33,11 @@ public interface IPageStore
     /// <exception cref="MergeConflictException">A rewritten page was changed meanwhile in the same lines; nothing was written.</exception>
     PageSaveResult Move(PagePath from, PagePath to, ContentAuthor author, IReadOnlyList<PageRewrite>? rewrites = null, string? baseRevision = null);
 
-    /// <summary>Pages deleted in a space and not back since, newest deletion first.</summary>
-    IReadOnlyList<DeletedPage> Trash(string space, int max = 200);
+    /// <summary>
+    /// Pages deleted in a space and not back since, newest deletion first: at most <paramref name="max"/>,
+    /// and never more than <see cref="DeletedPage.MostListed"/> + 1 (the one more tells a caller there are more).
+    /// </summary>
+    IReadOnlyList<DeletedPage> Trash(string space, int max = DeletedPage.MostListed);
 
     /// <summary>The page deleted at <paramref name="path"/> when nothing is there now; else null.</summary>
     DeletedPage? Deleted(PagePath path);

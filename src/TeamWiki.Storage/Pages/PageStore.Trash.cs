@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.History;
@@ -8,9 +9,15 @@ namespace TeamWiki.Storage.Pages;
 /// <summary>The trash: deleted pages read from the history index, and putting them back with their history.</summary>
 public sealed partial class PageStore
 {
+    /// <summary>How much of a deleted page is read for its title: its front matter and first heading are at the start.</summary>
+    internal const int TitlePrefixBytes = 16 * 1024;
+
+    /// <summary>Titles of deleted pages by blob id and path (a blob never changes), so a trash view reads each blob once.</summary>
+    private readonly ConcurrentDictionary<string, string> _trashTitles = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
-    public IReadOnlyList<DeletedPage> Trash(string space, int max = 200) =>
-        _lastChanges.History.Deleted(space, ItemKind.Page, max)
+    public IReadOnlyList<DeletedPage> Trash(string space, int max = DeletedPage.MostListed) =>
+        _lastChanges.History.Deleted(space, ItemKind.Page, Math.Clamp(max, 0, DeletedPage.MostListed + 1))
             .Where(d => d.Commit.ParentId is not null && PagePath.FromFilePath(d.Path) is { } p && _catalog.Current.Find(p) is null)
             .Select(d => ToDeleted(PagePath.FromFilePath(d.Path)!.Value, d))
             .ToList();
@@ -42,10 +49,40 @@ public sealed partial class PageStore
     private DeletedPage ToDeleted(PagePath path, HistoryEntry deletion)
     {
         var before = deletion.Commit.ParentId!;
-        var text = _repository.ReadFile(path.FilePath, before) is { } file ? file.Text : "";
-        var (meta, body) = FrontMatter.Split(text);
-        return new DeletedPage(path, PageTitles.Of(path, meta, body), deletion.Commit.AuthorName, deletion.Commit.AuthorEmail,
+        return new DeletedPage(path, TitleAt(path, before), deletion.Commit.AuthorName, deletion.Commit.AuthorEmail,
             deletion.Commit.When, before, deletion.Commit.Id);
+    }
+
+    /// <summary>
+    /// The title of the page as it was at <paramref name="revision"/>, from the first
+    /// <see cref="TitlePrefixBytes"/> of its blob: a page whose front matter runs past that is titled by
+    /// its first heading in it, or its address.
+    /// </summary>
+    private string TitleAt(PagePath path, string revision)
+    {
+        if (_repository.BlobIdOf(path.FilePath, revision) is not { } blobId)
+        {
+            return PageTitles.FromSlug(path.Name);
+        }
+
+        var key = blobId + " " + path.Value;
+        if (_trashTitles.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var prefix = _repository.ReadBlobPrefix(blobId, TitlePrefixBytes) ?? [];
+        var text = Encoding.UTF8.GetString(prefix.AsSpan().StartsWith("\uFEFF"u8) ? prefix.AsSpan(3) : prefix);
+        var (meta, body) = FrontMatter.Split(text);
+        var title = PageTitles.Of(path, meta, body);
+        if (_trashTitles.Count >= 4096)
+        {
+            // Bounded: a wiki with more deleted pages than this reads some again, and nothing grows without end.
+            _trashTitles.Clear();
+        }
+
+        _trashTitles[key] = title;
+        return title;
     }
 
     /// <summary>The history of a deleted page: its deletion, then its commits up to it.</summary>

@@ -100,6 +100,25 @@ public sealed class ApiTokens(IDbContextFactory<TeamWikiDbContext> contexts, Api
         return true;
     }
 
+    /// <summary>
+    /// Revokes every token of <paramref name="userId"/> that still works (after a password change or reset:
+    /// a token made by someone who knew the old password must not outlive it); how many were revoked.
+    /// Saved through the change tracker, not a bulk update, so the <see cref="ApiTokenCache"/> hears of it.
+    /// </summary>
+    public async Task<int> RevokeAllAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var tokens = await db.ApiTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var token in tokens)
+        {
+            token.RevokedAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return tokens.Count;
+    }
+
     /// <summary>The last use is written at most once a minute.</summary>
     private static bool IsDue(DateTimeOffset? lastUsedAt, DateTimeOffset now) => lastUsedAt is null || now - lastUsedAt > TimeSpan.FromMinutes(1);
 

@@ -21,6 +21,9 @@ public enum ProblemKind
     /// <summary>A body in a form the API does not read (415).</summary>
     UnsupportedBody,
 
+    /// <summary>The caller did this too often in a short time; <c>Retry-After</c> says when to try again (429).</summary>
+    TooMany,
+
     /// <summary>Other writers kept the store busy; trying again later is safe (503).</summary>
     Busy,
 }

@@ -14,6 +14,7 @@ public static class AccountLinksSetup
             .Validate(o => o.Port is > 0 and < 65536, "TeamWiki:Smtp:Port must be a port number.").ValidateOnStart();
         services.AddOptions<InvitationOptions>().Bind(builder.Configuration.GetSection(InvitationOptions.Section))
             .Validate(o => o.ValidDays is > 0 and <= 365 && o.MaxPendingPerInviter > 0, "TeamWiki:Invitations needs ValidDays of 1–365 and MaxPendingPerInviter above 0.")
+            .Validate(o => o.MaxPerWindow > 0 && o.Window >= TimeSpan.FromSeconds(6), "TeamWiki:Invitations needs MaxPerWindow above 0 and a Window of at least 6 seconds.")
             .ValidateOnStart();
         services.AddOptions<PasswordResetOptions>().Bind(builder.Configuration.GetSection(PasswordResetOptions.Section))
             .Validate(o => o.ValidHours is > 0 and <= 24 * 30 && o.MinutesBetweenMails >= 0, "TeamWiki:PasswordReset needs ValidHours of 1–720.")
@@ -27,6 +28,7 @@ public static class AccountLinksSetup
         services.AddSingleton<ResetMailLimiter>();
         services.AddScoped<PasswordResets>();
         services.AddScoped<PasswordChanges>();
+        services.AddSingleton<InvitationLimiter>();
         services.AddScoped<Inviting>();
         services.AddScoped<InvitationAcceptance>();
         return builder;

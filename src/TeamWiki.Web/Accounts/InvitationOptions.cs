@@ -11,4 +11,13 @@ public sealed class InvitationOptions
 
     /// <summary>Most pending invitations one person may have out at a time (default 100).</summary>
     public int MaxPendingPerInviter { get; set; } = 100;
+
+    /// <summary>
+    /// Most invitations one person may make within <see cref="Window"/> (default 20), revoked ones
+    /// included: each may have been e-mailed.
+    /// </summary>
+    public int MaxPerWindow { get; set; } = 20;
+
+    /// <summary>The sliding window <see cref="MaxPerWindow"/> counts in (default 1 hour).</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
 }

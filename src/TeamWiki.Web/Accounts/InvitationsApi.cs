@@ -14,7 +14,7 @@ public static class InvitationsApi
     {
         var invitations = api.MapGroup("/invitations");
         invitations.MapPost("/", Create).RequireAuthorization(WikiPolicies.Write)
-            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.UnsupportedBody);
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.TooMany, ProblemKind.UnsupportedBody);
         invitations.MapGet("/", List).RequireAuthorization(WikiPolicies.Write);
         invitations.MapDelete("/{id}", Revoke).RequireAuthorization(WikiPolicies.Write).Refuses(ProblemKind.NotFound);
     }
@@ -29,6 +29,11 @@ public static class InvitationsApi
         }
         catch (InvitationRefusedException ex)
         {
+            if (ex.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return ApiExceptionFilter.Problem(ex);
         }
     }

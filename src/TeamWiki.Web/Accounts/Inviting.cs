@@ -22,6 +22,7 @@ public sealed class Inviting(
     SpaceAccess access,
     IContentCatalog catalog,
     AccountMailer mailer,
+    InvitationLimiter limiter,
     IOptionsMonitor<InvitationOptions> options,
     TimeProvider time)
 {
@@ -29,7 +30,7 @@ public sealed class Inviting(
     public const string AcceptPath = "/account/invitation";
 
     /// <summary>Makes an invitation and e-mails it when SMTP is configured.</summary>
-    /// <exception cref="InvitationRefusedException">Bad input, not allowed, unknown space, or the address has an account or invitation.</exception>
+    /// <exception cref="InvitationRefusedException">Bad input, not allowed, unknown space, the address has an account or invitation, or too many invitations lately.</exception>
     public async Task<NewInvitation> InviteAsync(ClaimsPrincipal me, string? email, string? name, string? space, string? role, string origin)
     {
         email = email?.Trim() ?? "";
@@ -62,6 +63,12 @@ public sealed class Inviting(
         if (await store.CountPendingByAsync(me.UserId()!, now) >= o.MaxPendingPerInviter)
         {
             throw InvitationRefusedException.Conflict($"You have {o.MaxPendingPerInviter} pending invitations; revoke some or wait until they are accepted.");
+        }
+
+        // Counted last, so only an invitation that is made (and may be e-mailed) uses up the allowance.
+        if (limiter.TryTake(me.UserId()!) is { } wait)
+        {
+            throw InvitationRefusedException.TooMany(wait);
         }
 
         var invitation = new Invitation

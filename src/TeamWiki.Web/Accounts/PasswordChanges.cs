@@ -20,10 +20,12 @@ public enum PasswordChangeOutcome
 
 /// <summary>
 /// Someone changes their own password. Identity changes the account's security stamp with it, which ends
-/// every other session at its next check; the session the change was made in gets a fresh cookie and
-/// stays signed in. API tokens are separate credentials and keep working.
+/// every other session at its next check (within a minute); the session the change was made in gets a
+/// fresh cookie and stays signed in. Every API token of the account is revoked, the one the change was
+/// made with too: a password is changed because someone else may know it, and whoever knew it could have
+/// made a token that would otherwise outlive the change.
 /// </summary>
-public sealed class PasswordChanges(UserManager<WikiUser> users, SignInManager<WikiUser> signIn)
+public sealed class PasswordChanges(UserManager<WikiUser> users, SignInManager<WikiUser> signIn, ApiTokens tokens)
 {
     /// <summary>Changes the password of the request's user; the outcome and, unless changed, why.</summary>
     public async Task<(PasswordChangeOutcome Outcome, IReadOnlyList<string> Errors)> ChangeAsync(HttpContext context, string? current, string? replacement)
@@ -53,6 +55,9 @@ public sealed class PasswordChanges(UserManager<WikiUser> users, SignInManager<W
                 ? (PasswordChangeOutcome.WrongCurrent, [WrongCurrent])
                 : (PasswordChangeOutcome.Invalid, result.Errors.Select(e => e.Description).ToList());
         }
+
+        // Not cancelled with the request: the password has changed, so the tokens must go whatever the client does.
+        await tokens.RevokeAllAsync(user.Id, CancellationToken.None);
 
         // Only a request that came with the sign-in cookie gets a new one (not one made with an API token).
         if ((await context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Succeeded)

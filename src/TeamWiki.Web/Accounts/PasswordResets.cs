@@ -11,9 +11,12 @@ public sealed record AccountLink(string Link, DateTimeOffset Expires);
 /// Forgotten passwords, with Identity's own reset tokens: a token is signed (data protection), carries its
 /// age and the account's security stamp, so it expires after <see cref="PasswordResetOptions.ValidHours"/>
 /// and stops working once used (setting the password changes the stamp). Nothing about them is stored.
+/// A reset ends the account's other power as a change does (<see cref="PasswordChanges"/>): the new stamp
+/// signs other browsers out, and every API token of the account is revoked.
 /// </summary>
 public sealed class PasswordResets(
     UserManager<WikiUser> users,
+    ApiTokens tokens,
     AccountMailer mailer,
     ResetMailLimiter limiter,
     IOptionsMonitor<PasswordResetOptions> options,
@@ -101,6 +104,7 @@ public sealed class PasswordResets(
         var result = await users.ResetPasswordAsync(user, token!, password);
         if (result.Succeeded)
         {
+            await tokens.RevokeAllAsync(user.Id);
             return null;
         }
 

@@ -14,7 +14,7 @@ public static class PasswordsApi
         // It checks a password, so it counts against the same per-address limit as the sign-in form.
         api.MapPost("/me/password", Change).RequireAuthorization(WikiPolicies.Write)
             .RequireRateLimiting(SignInThrottling.PolicyName)
-            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.UnsupportedBody);
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.TooMany, ProblemKind.UnsupportedBody);
         api.MapPost("/users/{id}/reset-link", ResetLink).RequireAuthorization(WikiPolicies.Admin).Refuses(ProblemKind.NotFound);
     }
 

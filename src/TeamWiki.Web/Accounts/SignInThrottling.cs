@@ -5,16 +5,14 @@ using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using TeamWiki.Web.Localization;
 
 namespace TeamWiki.Web.Accounts;
 
 /// <summary>
-/// Limits password attempts per client address with ASP.NET Core's rate limiter: a token bucket of
-/// <see cref="SignInThrottlingOptions.MaxAttempts"/> per address, refilled evenly over
-/// <see cref="SignInThrottlingOptions.Window"/>. Over the limit the answer is 429 with <c>Retry-After</c>
-/// and a short page saying so. Only the sign-in form's POST is counted; showing it is never limited.
+/// Limits password attempts per client address with ASP.NET Core's rate limiter, counting in the one
+/// <see cref="PasswordAttempts"/> bucket per address. Over the limit the answer is 429 with
+/// <c>Retry-After</c> and a short page saying so. Only the form's POST is counted; showing it is never limited.
 /// </summary>
 public static class SignInThrottling
 {
@@ -34,6 +32,7 @@ public static class SignInThrottling
             .Bind(builder.Configuration.GetSection(SignInThrottlingOptions.Section))
             .Validate(o => o.MaxAttempts > 0 && o.Window > TimeSpan.Zero, "TeamWiki:SignIn needs MaxAttempts above 0 and a positive Window.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<PasswordAttempts>();
         builder.Services.AddRateLimiter(o =>
         {
             o.AddPolicy(PolicyName, Partition);
@@ -50,15 +49,8 @@ public static class SignInThrottling
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        var options = context.RequestServices.GetRequiredService<IOptions<SignInThrottlingOptions>>().Value;
-        return RateLimitPartition.GetTokenBucketLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.MaxAttempts,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = options.Window / options.MaxAttempts,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        var attempts = context.RequestServices.GetRequiredService<PasswordAttempts>();
+        return RateLimitPartition.Get(ClientKey(context.Connection.RemoteIpAddress), attempts.BucketFor);
     }
 
     /// <summary>
@@ -91,15 +83,20 @@ public static class SignInThrottling
     {
         var context = rejected.HttpContext;
         var services = context.RequestServices;
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? retryAfter
-            : services.GetRequiredService<IOptions<SignInThrottlingOptions>>().Value.Window;
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInThrottling))
             .LogWarning("Too many sign-in attempts from {Client}", ClientKey(context.Connection.RemoteIpAddress));
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        response.Headers.RetryAfter = services.GetRequiredService<PasswordAttempts>().RetryAfterSeconds(rejected.Lease);
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            // The API answers its refusals as problem details, this one too (POST /api/me/password declares it).
+            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many attempts", detail: "Too many password attempts from this address; try again after Retry-After seconds.").ExecuteAsync(context);
+            return;
+        }
+
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(Page(services.GetRequiredService<IStringLocalizer<SharedResource>>()), cancellation);
     }

@@ -20,6 +20,7 @@ public sealed class ApiExceptionFilter : IEndpointFilter
         [ProblemKind.Conflict] = StatusCodes.Status409Conflict,
         [ProblemKind.TooLarge] = StatusCodes.Status413PayloadTooLarge,
         [ProblemKind.UnsupportedBody] = StatusCodes.Status415UnsupportedMediaType,
+        [ProblemKind.TooMany] = StatusCodes.Status429TooManyRequests,
         [ProblemKind.Busy] = StatusCodes.Status503ServiceUnavailable,
     };
 

@@ -31,7 +31,8 @@ public static class TrashApi
             return SpaceGuard.NotFound("Space");
         }
 
-        return TypedResults.Ok(pages.Trash(readable.Key).Select(d => new TrashEntryResponse(d.Path.Value, d.Title, d.DeletedBy, d.Deleted, d.Revision)).ToList());
+        // The newest deletions only (DeletedPage.MostListed): the rest stay restorable by their address.
+        return TypedResults.Ok(pages.Trash(readable.Key, DeletedPage.MostListed).Select(d => new TrashEntryResponse(d.Path.Value, d.Title, d.DeletedBy, d.Deleted, d.Revision)).ToList());
     }
 
     /// <summary>Restores a deleted page; the body (optional) may name the revision to take its text from.</summary>

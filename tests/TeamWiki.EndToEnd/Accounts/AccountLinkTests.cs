@@ -40,8 +40,15 @@ public class AccountLinkTests(Browser browser, WikiServer server)
         await Expect(admin.Locator("#pending-heading")).ToBeVisibleAsync();
         await Expect(admin.Locator("#pending-invitations li", new() { HasText = "femke@example.org" })).ToHaveCountAsync(0);
 
-        // Femke changes her password on her profile; a wrong current password is refused first.
+        // Femke makes an API token for a script, then changes her password on her profile; a wrong current
+        // password is refused first. The change revokes the token.
         await femke.ClickAsync(".user-menu .user-name");
+        await femke.FillAsync("#token-name", "Femkes script");
+        await femke.ClickAsync("#create-token");
+        var token = (await femke.Locator("#new-token").TextContentAsync())!.Trim();
+        using var script = new HttpClient { BaseAddress = new Uri(server.Url) };
+        script.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await script.GetAsync("/api/me")).StatusCode);
         await femke.FillAsync("#password-current", "Niet-het-wachtwoord");
         await femke.FillAsync("#password-new", "Femke-nieuw-22");
         await femke.ClickAsync("#password-save");
@@ -49,8 +56,10 @@ public class AccountLinkTests(Browser browser, WikiServer server)
         await femke.FillAsync("#password-current", "Femke-kiest-1");
         await femke.FillAsync("#password-new", "Femke-nieuw-22");
         await femke.ClickAsync("#password-save");
-        await Expect(femke.Locator("#password-changed")).ToBeVisibleAsync();
+        await Expect(femke.Locator("#password-changed")).ToContainTextAsync("je API-tokens werken niet meer");
         await Expect(femke.Locator(".user-menu .user-name")).ToContainTextAsync("Femke de Boer");
+        await Expect(femke.Locator("table.tokens tr.revoked", new() { HasText = "Femkes script" })).ToHaveCountAsync(1);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await script.GetAsync("/api/me")).StatusCode);
         await Shots.BothWidthsAsync(femke, "profile-password", femke.Locator("#password-heading"));
 
         var later = await browser.NewPageAsync();

@@ -105,6 +105,63 @@ public class CatalogSnapshotFileTests : IDisposable
         Assert.Equal(before, Describe(loaded));
     }
 
+    [Theory]
+    [InlineData("more files than there are bytes")]
+    [InlineData("a negative number of files")]
+    [InlineData("more tags than there are bytes")]
+    public void AFileWithAForgedCountIsDiscardedAndTheCatalogRebuiltFromGit(string forgery)
+    {
+        ChangeSomething(0);
+        var before = Describe(Fresh());
+        // A file with a right header and hash (anyone who can write the data folder can make one), whose
+        // counts ask for arrays far larger than the file.
+        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        System.IO.File.WriteAllBytes(File, Forged(_wiki.Repository.Head!, forgery));
+
+        var catalog = new ContentCatalog(_wiki.Repository, File);
+        var loaded = catalog.Current;
+
+        Assert.Null(catalog.StartedFrom);
+        Assert.Equal(before, Describe(loaded));
+
+        // Written again from git, the file is one a restart can start from.
+        catalog.Save();
+        var restarted = new ContentCatalog(_wiki.Repository, File);
+        Assert.Equal(before, Describe(restarted.Current));
+        Assert.Equal(_wiki.Repository.Head, restarted.StartedFrom);
+    }
+
+    /// <summary>A catalog file in the current format with a valid SHA-256 and the forged count.</summary>
+    private static byte[] Forged(string commit, string forgery)
+    {
+        var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(commit);
+            switch (forgery)
+            {
+                case "more files than there are bytes":
+                    writer.Write(int.MaxValue);
+                    break;
+                case "a negative number of files":
+                    writer.Write(-5);
+                    break;
+                default:
+                    writer.Write(1);
+                    writer.Write("boom/pagina.md");
+                    writer.Write((byte)2); // a page row
+                    writer.Write((byte)20);
+                    writer.Write(new byte[20]);
+                    writer.Write(new byte[4]); // title, heading, description and language absent
+                    writer.Write(int.MaxValue);
+                    break;
+            }
+        }
+
+        var body = payload.ToArray();
+        return [.. BitConverter.GetBytes(0x53435754), .. BitConverter.GetBytes(3), .. System.Security.Cryptography.SHA256.HashData(body), .. body];
+    }
+
     private static byte[] Flip(byte[] bytes, int at)
     {
         bytes[at] ^= 0x20;

@@ -28,6 +28,42 @@ public class TrashAndRedirectTests : IDisposable
     }
 
     [Fact]
+    public void TheTrashReadsOnlyTheStartOfADeletedPageForItsTitle()
+    {
+        var big = System.Text.Encoding.UTF8.GetBytes("---\ntitle: Groot stuk\n---\n\n" + new string('x', 4_000_000) + "\n");
+        _wiki.Repository.Commit(new CommitRequest([new PutFile("handboek/groot.md", big)], Alice, "a large page"));
+        Store.Delete(P("handboek/groot"), Bob);
+        // The catalog and the history index catch up first, so only the listing itself is measured.
+        _ = _wiki.Catalog.Current;
+        _ = Store.Trash("kennisbank");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var entry = Assert.Single(Store.Trash("handboek"), d => d.Path == P("handboek/groot"));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal("Groot stuk", entry.Title);
+        Assert.True(allocated < big.Length / 4, $"listing the trash allocated {allocated:N0} bytes for a page of {big.Length:N0}");
+    }
+
+    [Fact]
+    public void TheTrashListsTheNewestDeletionsUpToItsLimitAndOneMoreOnRequest()
+    {
+        var count = DeletedPage.MostListed + 5;
+        var names = Enumerable.Range(0, count).Select(i => $"handboek/weg-{i:D3}").ToList();
+        _wiki.Repository.Commit(new CommitRequest(names.Select(n => (FileChange)new PutFile(n + ".md", System.Text.Encoding.UTF8.GetBytes($"# {n}\n"))).ToList(), Alice, "many pages"));
+        // Deleted in two commits, so "newest" means something: the last five come first.
+        _wiki.Repository.Commit(new CommitRequest(names.Take(DeletedPage.MostListed).Select(n => (FileChange)new RemoveFile(n + ".md")).ToList(), Bob, "delete most"));
+        _wiki.Repository.Commit(new CommitRequest(names.Skip(DeletedPage.MostListed).Select(n => (FileChange)new RemoveFile(n + ".md")).ToList(), Bob, "delete the rest"));
+
+        var listed = Store.Trash("handboek");
+        var oneMore = Store.Trash("handboek", int.MaxValue);
+
+        Assert.Equal(DeletedPage.MostListed, listed.Count);
+        Assert.Equal(names.Skip(DeletedPage.MostListed).Order(), listed.Take(5).Select(d => d.Path.Value).Order());
+        Assert.Equal(DeletedPage.MostListed + 1, oneMore.Count);
+    }
+
+    [Fact]
     public void ARestoreTrailerTypedIntoASaveIsDroppedAndGraftsNoDeletedHistory()
     {
         var old = Store.Save(new PageSave(P("handboek/weg"), "oud\n", Alice));

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using TeamWiki.Storage.People;
 using TeamWiki.Web.Tests.Support;
 using static TeamWiki.Web.Tests.Accounts.AccountsTestUsers;
 
@@ -17,6 +20,54 @@ public sealed class PasswordsApiTests(TeamWikiFactory server) : IClassFixture<Te
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         Assert.False(await SignsInAsync(server, email, Password));
         Assert.True(await SignsInAsync(server, email, "Nieuw-wachtwoord-9"));
+    }
+
+    [Fact]
+    public async Task ChangingOnesPasswordRevokesEveryApiTokenOfTheAccountAndRenewsItsSecurityStamp()
+    {
+        var (client, id, _) = await UserAsync(server, "ingetrokken");
+        var other = server.ClientWithToken((await (await client.PostAsJsonAsync($"/api/users/{id}/tokens", new { name = "script" })).ReadJsonAsync()).Str("token"));
+        var (bystander, _, _) = await UserAsync(server, "omstander");
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/me")).StatusCode);
+        var stamp = await StampAsync(id);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/me/password", new { current = Password, @new = "Nieuw-wachtwoord-9" })).StatusCode);
+
+        // Both of the account's tokens, the one the change was made with too; someone else's keeps working.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bystander.GetAsync("/api/me")).StatusCode);
+        Assert.NotEqual(stamp, await StampAsync(id));
+    }
+
+    [Fact]
+    public async Task ARefusedChangeLeavesTheTokensAndTheStampAlone()
+    {
+        var (client, id, _) = await UserAsync(server, "fout-getypt");
+        var stamp = await StampAsync(id);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/me/password", new { current = "Niet-mijn-wachtwoord", @new = "Nieuw-wachtwoord-9" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(stamp, await StampAsync(id));
+    }
+
+    [Fact]
+    public async Task ChangingThePasswordOnTheProfilePageRevokesTheAccountsTokens()
+    {
+        var (client, id, email) = await UserAsync(server, "profielwissel");
+        var session = await new BrowserSession(server.BaseAddress).SignInAsync(email, Password);
+        var stamp = await StampAsync(id);
+        var fields = await session.FormFieldsAsync("/account/profile", "change-password");
+        fields["Password.Current"] = Password;
+        fields["Password.New"] = "Via-het-profiel-7";
+
+        var response = await session.Client.SendAsync(session.SameOrigin(HttpMethod.Post, "/account/profile", new FormUrlEncodedContent(fields)));
+
+        Assert.Contains("password-changed", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+        Assert.NotEqual(stamp, await StampAsync(id));
+        Assert.True(await SignsInAsync(server, email, "Via-het-profiel-7"));
     }
 
     [Fact]
@@ -79,6 +130,21 @@ public sealed class PasswordsApiTests(TeamWikiFactory server) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task UsingAnAdministratorsResetLinkRevokesTheAccountsTokensAndRenewsItsStamp()
+    {
+        var (client, id, _) = await UserAsync(server, "overgenomen");
+        var link = (await (await server.AdminClient().PostAsync($"/api/users/{id}/reset-link", null)).ReadJsonAsync()).Str("link");
+        var stamp = await StampAsync(id);
+        // Making the link changes nothing yet: the person may never use it.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+
+        await PostResetAsync(link, "Teruggepakt-wachtwoord-5");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+        Assert.NotEqual(stamp, await StampAsync(id));
+    }
+
+    [Fact]
     public async Task OnlyAnAdministratorMakesResetLinksAndAnUnknownUserIs404()
     {
         var (client, id, _) = await UserAsync(server, "nieuwsgierig");
@@ -99,6 +165,14 @@ public sealed class PasswordsApiTests(TeamWikiFactory server) : IClassFixture<Te
 
         Assert.Contains("reset-invalid", page);
         Assert.True(await SignsInAsync(server, email, Password));
+    }
+
+    /// <summary>The account's security stamp as stored now.</summary>
+    private async Task<string?> StampAsync(string id)
+    {
+        using var scope = server.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WikiUser>>();
+        return await users.GetSecurityStampAsync((await users.FindByIdAsync(id))!);
     }
 
     /// <summary>Opens the reset link and submits the form; the status of the answer.</summary>
