@@ -65,7 +65,7 @@ internal static class PageMediaApi
         }
 
         var stored = media.Store(page, uploads, user.ToAuthor());
-        return TypedResults.Created($"/files/{PageMedia.FolderOf(page)}",
+        return TypedResults.Created($"/files/{stored[0].Path}",
             stored.Select(s => new PageMediaResponse(s.Name, s.Link, "/files/" + s.Path, Images.Contains(DocumentTypes.Extension(s.Name)), s.Created)).ToList());
     }
 }

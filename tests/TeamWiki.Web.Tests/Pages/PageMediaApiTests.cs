@@ -56,6 +56,7 @@ public class PageMediaApiTests(PageMediaFixture fx) : IClassFixture<PageMediaFix
         Assert.Equal("plattegrond-kantoor.png", stored.Str("name"));
         Assert.Equal("_media/plattegrond-kantoor.png", stored.Str("link"));
         Assert.Equal("/files/plaatjes/_media/plattegrond-kantoor.png", stored.Str("url"));
+        Assert.Equal(stored.Str("url"), response.Headers.Location?.OriginalString);
         Assert.True(stored.GetProperty("image").GetBoolean());
         Assert.True(stored.GetProperty("created").GetBoolean());
         var served = await _admin.GetAsync(stored.Str("url"));
