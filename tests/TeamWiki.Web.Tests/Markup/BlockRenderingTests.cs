@@ -59,9 +59,7 @@ public class BlockRenderingTests
     [Fact]
     public void TaskListCheckboxesAreNamedAfterTheirOwnItemsText()
     {
-        var boxes = Md.Dom("- [x] Laptop **ophalen** bij [[Welkom|de balie]]
-  - [ ] sleutel meenemen
-- [ ] Wachtwoord wijzigen").QuerySelectorAll("li.task-list-item input");
+        var boxes = Md.Dom("- [x] Laptop **ophalen** bij [[Welkom|de balie]]\n  - [ ] sleutel meenemen\n- [ ] Wachtwoord wijzigen").QuerySelectorAll("li.task-list-item input");
 
         Assert.Equal(3, boxes.Length);
         Assert.Equal("Laptop ophalen bij de balie", boxes[0].GetAttribute("aria-label"));
