@@ -37,6 +37,7 @@ internal static partial class SanitizedHtmlPolisher
                 }
 
                 element.SetAttribute("disabled", "disabled");
+                TaskCheckboxLabel.Apply(element);
             }
             else if (element.LocalName != "ol")
             {

@@ -57,6 +57,17 @@ public class BlockRenderingTests
     }
 
     [Fact]
+    public void TaskListCheckboxesAreNamedAfterTheirOwnItemsText()
+    {
+        var boxes = Md.Dom("- [x] Laptop **ophalen** bij [[Welkom|de balie]]\n  - [ ] sleutel meenemen\n- [ ] Wachtwoord wijzigen").QuerySelectorAll("li.task-list-item input");
+
+        Assert.Equal(3, boxes.Length);
+        Assert.Equal("Laptop ophalen bij de balie", boxes[0].GetAttribute("aria-label"));
+        Assert.Equal("sleutel meenemen", boxes[1].GetAttribute("aria-label"));
+        Assert.Equal("Wachtwoord wijzigen", boxes[2].GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public void FootnotesLinkBothWays()
     {
         var body = Md.Dom("Zie de regeling.[^1]\n\n[^1]: Artikel 4 van de cao.");
