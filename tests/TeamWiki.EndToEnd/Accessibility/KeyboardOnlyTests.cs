@@ -63,6 +63,8 @@ public class KeyboardOnlyTests(Browser browser, WikiServer server)
         await Expect(page.Locator("#board-status")).ToContainTextAsync($"{taskKey} is verplaatst naar");
         await Expect(page.Locator($"[data-status=doing] #card-{taskKey}")).ToBeVisibleAsync();
         await Expect(page.Locator($"#card-{taskKey} [data-move-next]")).ToBeFocusedAsync();
+        await ShootBothWidthsAsync(page, "board-keyboard-move");
+        await Expect(page.Locator($"#card-{taskKey} [data-move-next]")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator($"[data-status=done] #card-{taskKey}")).ToBeVisibleAsync();
         await Expect(page.Locator($"#card-{taskKey} [data-move-previous]")).ToBeFocusedAsync();
@@ -96,6 +98,69 @@ public class KeyboardOnlyTests(Browser browser, WikiServer server)
         await page.TabAndPressAsync("button[data-mark-answer]", "Space");
         await Expect(page.Locator("#answer-badge")).ToBeVisibleAsync();
         await Expect(page.Locator(".post .badge")).ToHaveTextAsync("Beantwoord");
+    }
+
+    [Fact]
+    public async Task TheFocusRingStandsOutOnTheContentAndOnTheGreenHeaderAtBothWidths()
+    {
+        var page = await browser.NewPageAsync("nl-NL");
+        await page.SignInAsync(server.Url);
+        await page.GotoAsync(server.Url + "/wiki/handboek/declaraties");
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
+
+        // On the white content: a link, then a green button.
+        await page.TabUntilAsync("a[href='/edit/handboek/declaraties']");
+        await AssertRingStandsOutAsync(page, "the page's edit link on white");
+        await Shoot(page, "focus-content-1280");
+        await page.TabUntilAsync("#comment-submit");
+        await AssertRingStandsOutAsync(page, "the comment button");
+
+        // In the green header: back up to the name of the wiki.
+        await page.TabUntilAsync(".brand", backwards: true);
+        await AssertRingStandsOutAsync(page, "the wiki's name in the green header");
+        await Shoot(page, "focus-header-1280");
+
+        // On a phone the header starts with the menu button.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.TabUntilAsync("#menu-button", backwards: true);
+        await AssertRingStandsOutAsync(page, "the menu button on a phone");
+        await Shoot(page, "focus-header-390");
+        await page.TabUntilAsync("a[href='/edit/handboek/declaraties']");
+        await AssertRingStandsOutAsync(page, "the page's edit link on a phone");
+        await Shoot(page, "focus-content-390");
+    }
+
+    /// <summary>The focused element shows an outline of 2 px or more whose outline or inner ring contrasts 3:1 with the background.</summary>
+    private static async Task AssertRingStandsOutAsync(IPage page, string what)
+    {
+        var ring = await page.Locator(":focus").EvaluateAsync<JsonElement>(FocusRing.Script);
+        Assert.True(ring.GetProperty("focused").GetBoolean(), $"{what}: nothing has focus");
+        Assert.NotEqual("none", ring.GetProperty("style").GetString());
+        Assert.True(ring.GetProperty("width").GetDouble() >= 2, $"{what}: the focus outline is {ring.GetProperty("width")} px wide");
+        var best = Math.Max(ring.GetProperty("outline").GetDouble(), ring.GetProperty("ring").GetDouble());
+        Assert.True(best >= 3, $"{what}: the focus ring contrasts only {best:0.00}:1 with its background ({ring})");
+    }
+
+    private static readonly string ShotFolder = Path.Combine(Path.GetTempPath(), "shots-i12-keyboard");
+
+    private static async Task Shoot(IPage page, string name)
+    {
+        Directory.CreateDirectory(ShotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ShotFolder, name + ".png") });
+    }
+
+    /// <summary>The page at 1280 and at 390 px wide, with the focused element scrolled into view; focus stays where it was.</summary>
+    private static async Task ShootBothWidthsAsync(IPage page, string name)
+    {
+        var original = page.ViewportSize!;
+        foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.Locator(":focus").ScrollIntoViewIfNeededAsync();
+            await Shoot(page, $"{name}-{width}");
+        }
+
+        await page.SetViewportSizeAsync(original.Width, original.Height);
     }
 
     /// <summary>
