@@ -71,8 +71,8 @@ public class KeyboardOnlyTests(Browser browser, WikiServer server)
         var stored = JsonDocument.Parse(await server.Api().GetStringAsync($"/api/tasks/{taskKey}")).RootElement;
         Assert.Equal("done", stored.GetProperty("status").GetString());
 
-        // 3. The bell says Bram mentioned Kees. Enter opens it, Escape closes it and leaves focus on the bell,
-        //    and the notification's link leads to the question.
+        // 3. The bell says Bram mentioned Kees. Enter opens it, Escape closes it and leaves focus on the bell;
+        //    Space opens it, leaving it with the keyboard closes it; the notification's link leads to the question.
         await page.GotoAsync(server.Url + "/wiki/toetsen");
         await page.WaitForLiveBellAsync();
         await Expect(page.Locator("#bell-count")).ToHaveTextAsync("1");
@@ -82,6 +82,10 @@ public class KeyboardOnlyTests(Browser browser, WikiServer server)
         await Expect(page.Locator("#bell")).Not.ToHaveAttributeAsync("open", "");
         await Expect(page.Locator("#bell summary")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Space");
+        await Expect(page.Locator("#bell")).ToHaveAttributeAsync("open", "");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Expect(page.Locator("#bell")).Not.ToHaveAttributeAsync("open", "");
+        await page.TabAndPressAsync("#bell summary", "Space");
         await Expect(page.Locator("#bell")).ToHaveAttributeAsync("open", "");
         await page.TabUntilAsync(".bell-list a");
         await Expect(page.Locator(".bell-list a").First).ToBeFocusedAsync();

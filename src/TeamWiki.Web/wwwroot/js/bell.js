@@ -48,6 +48,13 @@ function swap(html) {
     markLive();
 }
 
+// Tabbing on past the panel's last link closes it, so it does not stay open over what has focus now.
+document.addEventListener("focusout", e => {
+    const details = bell()?.querySelector("details[open]");
+    if (!details || !details.contains(e.target) || !e.relatedTarget || details.contains(e.relatedTarget)) return;
+    details.open = false;
+});
+
 // Escape closes the open panel and gives focus back to the bell's button (a <details> does not by itself).
 document.addEventListener("keydown", e => {
     if (e.key !== "Escape" || e.defaultPrevented) return;
