@@ -15,8 +15,8 @@ namespace TeamWiki.EndToEnd.Accessibility;
 [Collection(BrowserCollection.Name)]
 public class KeyboardOnlyTests(Browser browser, WikiServer server)
 {
-    private const string KeesEmail = "kees@toetsen.example";
-    private const string KeesPassword = "Kees-toetsenbord-1";
+    private const string ToosEmail = "toos@toetsen.example";
+    private const string ToosPassword = "Toos-toetsenbord-1";
 
     [Fact]
     public async Task WithTheKeyboardOnlySomeoneCreatesAPageMovesACardOpensANotificationAndAnswersAQuestion()
@@ -27,10 +27,10 @@ public class KeyboardOnlyTests(Browser browser, WikiServer server)
         // Signing in: the address field has focus on arrival, Tab leads to the password, Enter sends.
         await page.GotoAsync(server.Url + "/account/login");
         await Expect(page.Locator("#login-email")).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync(KeesEmail);
-        await page.TabAndTypeAsync("#login-password", KeesPassword);
+        await page.Keyboard.TypeAsync(ToosEmail);
+        await page.TabAndTypeAsync("#login-password", ToosPassword);
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator(".user-menu .user-name")).ToHaveTextAsync("Kees Toetsenbord");
+        await Expect(page.Locator(".user-menu .user-name")).ToHaveTextAsync("Toos Toetsenbord");
 
         // 1. A new page from the space's home. A page opens with focus on its title (Blazor's focus on
         //    navigation); back up through the header, the skip link is the first stop, visible when it has
@@ -71,7 +71,7 @@ public class KeyboardOnlyTests(Browser browser, WikiServer server)
         var stored = JsonDocument.Parse(await server.Api().GetStringAsync($"/api/tasks/{taskKey}")).RootElement;
         Assert.Equal("done", stored.GetProperty("status").GetString());
 
-        // 3. The bell says Bram mentioned Kees. Enter opens it, Escape closes it and leaves focus on the bell;
+        // 3. The bell says Bert mentioned Toos. Enter opens it, Escape closes it and leaves focus on the bell;
         //    Space opens it, leaving it with the keyboard closes it; the notification's link leads to the question.
         await page.GotoAsync(server.Url + "/wiki/toetsen");
         await page.WaitForLiveBellAsync();
@@ -89,12 +89,12 @@ public class KeyboardOnlyTests(Browser browser, WikiServer server)
         await Expect(page.Locator("#bell")).ToHaveAttributeAsync("open", "");
         await page.TabUntilAsync(".bell-list a");
         await Expect(page.Locator(".bell-list a").First).ToBeFocusedAsync();
-        await Expect(page.Locator(".bell-list a").First).ToContainTextAsync("Bram Vraagsteller");
+        await Expect(page.Locator(".bell-list a").First).ToContainTextAsync("Bert Vraagsteller");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex($"/posts/{postId}$"));
         await Expect(page.Locator(".post")).ToContainTextAsync("Welke sneltoets slaat een pagina op?");
 
-        // 4. Kees answers the question and, as the space's owner, marks his reply as the answer.
+        // 4. Toos answers the question and, as the space's owner, marks his reply as the answer.
         await page.TabAndTypeAsync("#reply-text", "Ctrl+S slaat op, ook zonder muis.");
         await page.TabAndPressAsync("#reply-submit");
         await Expect(page).ToHaveURLAsync(new Regex($"/posts/{postId}#reply-\\d+$"));
@@ -168,30 +168,30 @@ public class KeyboardOnlyTests(Browser browser, WikiServer server)
     }
 
     /// <summary>
-    /// A space Kees owns with one task, and a question in it from Bram that mentions Kees (his one
+    /// A space Toos owns with one task, and a question in it from Bert that mentions Toos (his one
     /// notification). Returns the question's id and the task's key.
     /// </summary>
     private async Task<(long PostId, string TaskKey)> ArrangeAsync()
     {
         var api = server.Api();
-        await server.CreateUserAsync(KeesEmail, "Kees Toetsenbord", KeesPassword);
-        await server.CreateUserAsync("bram@toetsen.example", "Bram Vraagsteller", "Bram-vraagt-veel-1");
+        await server.CreateUserAsync(ToosEmail, "Toos Toetsenbord", ToosPassword);
+        await server.CreateUserAsync("bert@toetsen.example", "Bert Vraagsteller", "Bert-vraagt-veel-1");
         var users = await api.GetFromJsonAsync<JsonElement>("/api/users");
-        var kees = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == KeesEmail);
-        var bramId = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "bram@toetsen.example").GetProperty("id").GetString();
+        var toos = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == ToosEmail);
+        var bertId = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "bert@toetsen.example").GetProperty("id").GetString();
 
         (await api.PostAsJsonAsync("/api/spaces", new { key = "toetsen", name = "Toetsen", taskPrefix = "TB" })).EnsureSuccessStatusCode();
-        (await api.PutAsJsonAsync("/api/spaces/toetsen/members/" + KeesEmail, new { role = "owner" })).EnsureSuccessStatusCode();
-        (await api.PutAsJsonAsync("/api/spaces/toetsen/members/bram@toetsen.example", new { role = "member" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync("/api/spaces/toetsen/members/" + ToosEmail, new { role = "owner" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync("/api/spaces/toetsen/members/bert@toetsen.example", new { role = "member" })).EnsureSuccessStatusCode();
         var task = await (await api.PostAsJsonAsync("/api/spaces/toetsen/tasks", new { title = "Sneltoetsen uitzoeken" })).EnsureSuccessStatusCode()
             .Content.ReadFromJsonAsync<JsonElement>();
 
-        var token = await (await api.PostAsJsonAsync($"/api/users/{bramId}/tokens", new { name = "toetsen" })).EnsureSuccessStatusCode()
+        var token = await (await api.PostAsJsonAsync($"/api/users/{bertId}/tokens", new { name = "toetsen" })).EnsureSuccessStatusCode()
             .Content.ReadFromJsonAsync<JsonElement>();
-        var bram = new HttpClient { BaseAddress = new Uri(server.Url) };
-        bram.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
-        var handle = kees.GetProperty("handle").GetString();
-        var post = await (await bram.PostAsJsonAsync("/api/spaces/toetsen/posts",
+        var bert = new HttpClient { BaseAddress = new Uri(server.Url) };
+        bert.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
+        var handle = toos.GetProperty("handle").GetString();
+        var post = await (await bert.PostAsJsonAsync("/api/spaces/toetsen/posts",
                 new { markdown = $"@{handle} Welke sneltoets slaat een pagina op?", question = true })).EnsureSuccessStatusCode()
             .Content.ReadFromJsonAsync<JsonElement>();
         return (post.GetProperty("id").GetInt64(), task.GetProperty("key").GetString()!);
