@@ -36,9 +36,34 @@ function swap(html) {
     if (!fresh) return;
     const wasOpen = old.querySelector("details")?.open;
     if (wasOpen) fresh.querySelector("details")?.setAttribute("open", "");
+    // Focus inside the bell (a keyboard user on a notification) would fall back to the page's start when
+    // the old bell goes: it moves to the same place in the new one (the same link, else the button).
+    const focused = old.contains(document.activeElement) ? document.activeElement : null;
+    const href = focused?.getAttribute("href");
     old.replaceWith(fresh);
+    if (focused) {
+        const same = href && [...fresh.querySelectorAll("a[href]")].find(a => a.getAttribute("href") === href);
+        (same || fresh.querySelector("summary"))?.focus();
+    }
     markLive();
 }
+
+// Tabbing on past the panel's last link closes it, so it does not stay open over what has focus now.
+document.addEventListener("focusout", e => {
+    const details = bell()?.querySelector("details[open]");
+    if (!details || !details.contains(e.target) || !e.relatedTarget || details.contains(e.relatedTarget)) return;
+    details.open = false;
+});
+
+// Escape closes the open panel and gives focus back to the bell's button (a <details> does not by itself).
+document.addEventListener("keydown", e => {
+    if (e.key !== "Escape" || e.defaultPrevented) return;
+    const details = bell()?.querySelector("details[open]");
+    if (!details) return;
+    e.preventDefault();
+    details.open = false;
+    details.querySelector("summary")?.focus();
+});
 
 document.addEventListener("click", async e => {
     const button = e.target.closest("[data-bell-read-all]");

@@ -1,6 +1,16 @@
 // Drag and drop for the task board: a card dropped on a column tells the server its new status.
-// Moving with the keyboard uses the arrow buttons on each card; this file only adds the mouse.
+// Moving with the keyboard uses the arrow buttons on each card; this file adds the mouse, and gives focus
+// back to a card moved with the keyboard once it is drawn in its new column.
 let dragged = null;
+
+// The same arrow on the moved card, or the other one when the card reached the end of the board.
+export function focusCard(key, direction) {
+    const card = document.getElementById("card-" + key);
+    if (!card) return;
+    const other = direction === "next" ? "previous" : "next";
+    const target = card.querySelector(`[data-move-${direction}]`) || card.querySelector(`[data-move-${other}]`) || card.querySelector("a");
+    target?.focus();
+}
 
 export function init(dotnet) {
     const board = document.getElementById("board");

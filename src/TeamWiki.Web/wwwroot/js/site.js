@@ -1,5 +1,5 @@
-// Small progressive enhancements for every page: the menu button on narrow screens, the "/" shortcut
-// to the search box, and title suggestions while typing in it. Everything works without this file.
+// Small progressive enhancements for every page: the menu button on narrow screens, the skip link, the "/"
+// shortcut to the search box, and title suggestions while typing in it. Everything else works without this file.
 // --- The menu on narrow screens: the button shows the language and account links and the navigation
 // (CSS: .menu-open on the shell). Escape closes it and gives focus back to the button; so does following a
 // link in it (enhanced navigation keeps the shell, so the class would stay).
@@ -34,6 +34,18 @@ document.addEventListener("keydown", e => {
     e.preventDefault();
     setMenu(false, true);
 });
+
+// --- The skip link: "#main" resolves against <base href="/">, so followed as a link it would open the
+// home page. It moves focus to the content of this page instead (before Blazor's link handling sees it).
+document.addEventListener("click", e => {
+    if (!e.target.closest?.(".skip-link")) return;
+    const main = document.getElementById("main");
+    if (!main) return;
+    e.preventDefault();
+    e.stopPropagation();
+    main.focus();
+    main.scrollIntoView();
+}, true);
 
 document.addEventListener("keydown", e => {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
