@@ -16,8 +16,8 @@ function load() {
         script.onload = () => {
             // strict: labels are sanitised and click handlers in the source are ignored, so a page's author
             // cannot run script in a reader's browser. Errors are not drawn as Mermaid's bomb picture: a
-            // broken diagram keeps showing its source (data-processed is set either way, so it is not retried
-            // until the text changes).
+            // broken diagram shows its source again (see draw; data-processed is set either way, so it is not
+            // retried until the text changes).
             window.mermaid.initialize({
                 startOnLoad: false,
                 securityLevel: "strict",
@@ -43,8 +43,13 @@ function draw() {
     queue = queue.then(async () => {
         const nodes = [...document.querySelectorAll(pending)];
         if (!nodes.length) return;
+        const sources = nodes.map(node => node.textContent);
         const mermaid = await load();
         await mermaid.run({ nodes, suppressErrors: true });
+        // Mermaid empties a block before drawing into it; one it could not draw gets its source back.
+        nodes.forEach((node, i) => {
+            if (!node.querySelector("svg")) node.textContent = sources[i];
+        });
     }).catch(() => {
         // The source stays visible; nothing else to do.
     });
