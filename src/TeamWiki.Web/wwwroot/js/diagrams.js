@@ -21,6 +21,9 @@ function load() {
             window.mermaid.initialize({
                 startOnLoad: false,
                 securityLevel: "strict",
+                // Labels as SVG text, not HTML inside the drawing: less of an author's markup is ever parsed.
+                htmlLabels: false,
+                flowchart: { htmlLabels: false },
                 theme: "default",
                 suppressErrorRendering: true,
             });
