@@ -21,6 +21,7 @@ internal static partial class SanitizedHtmlPolisher
         "footnotes", "footnote-ref", "footnote-back-ref", "mention",
         "markdown-alert", "markdown-alert-title", "markdown-alert-note", "markdown-alert-tip",
         "markdown-alert-important", "markdown-alert-warning", "markdown-alert-caution",
+        MermaidExtension.ContainerClass,
     };
 
     public static void Polish(IElement root, IReadOnlyList<string> pageFolder)

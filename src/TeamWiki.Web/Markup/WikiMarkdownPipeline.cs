@@ -38,6 +38,8 @@ internal static class WikiMarkdownPipeline
             // GitHub's callouts ("> [!NOTE]", TIP, IMPORTANT, WARNING, CAUTION).
             .UseAlertBlocks(CalloutExtension.RenderTitle)
             .Use<CalloutExtension>()
+            // ```mermaid blocks as diagram containers; the bundled Mermaid script draws them.
+            .Use<MermaidExtension>()
             .Use<WikiLinkExtension>()
             .Use<HeadingAnchorExtension>()
             // @handle links to the person; the same parse finds whom to notify.
