@@ -12,7 +12,7 @@ export function init(textarea, dotnet) {
     const input = root.querySelector("#page-tags");
     const chips = root.querySelector("#page-tags-chips");
     const options = root.querySelector("#page-tags-options");
-    const template = root.querySelector("#page-tag-chip");
+    const removeModel = root.querySelector("#page-tag-remove");
     const known = [...root.querySelectorAll("#page-tags-suggestions option")].map(o => o.value);
     const current = { tags: [], active: -1, timer: 0, closed: false, listeners: [] };
     state = current;
@@ -39,10 +39,17 @@ export function init(textarea, dotnet) {
 
     const renderChips = () => {
         chips.replaceChildren(...current.tags.map(tag => {
-            const chip = template.content.firstElementChild.cloneNode(true);
-            chip.querySelector(".tag-chip-name").textContent = tag;
-            const remove = chip.querySelector("button");
-            remove.setAttribute("aria-label", remove.dataset.label.replace("{0}", tag));
+            const chip = document.createElement("li");
+            chip.className = "tag-chip";
+            const name = document.createElement("span");
+            name.className = "tag-chip-name";
+            name.textContent = tag;
+            const remove = document.createElement("button");
+            remove.type = "button";
+            remove.className = "tag-chip-remove";
+            remove.innerHTML = removeModel.innerHTML;
+            remove.setAttribute("aria-label", removeModel.dataset.label.replace("{0}", tag));
+            chip.append(name, remove);
             remove.addEventListener("click", () => {
                 current.tags = current.tags.filter(t => t !== tag);
                 renderChips();
