@@ -53,8 +53,14 @@ public class PageFieldsTests(Browser browser, WikiServer server)
         await tags.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tag onboarding verwijderen" })).ToBeVisibleAsync();
         await Expect(tags).ToHaveValueAsync("");
-        // The preview follows the fields like the text.
+        // The fields are kept in the draft like the text: the whole file, with the keys not shown.
         await Expect(page.Locator("#draft-status")).ToContainTextAsync("Concept bewaard");
+        var draft = await Eventually.UntilAsync(
+            async () => (await server.Api().GetFromJsonAsync<JsonElement>("/api/pages/handboek/fietsplan/draft")).GetProperty("markdown").GetString() ?? "",
+            markdown => markdown.Contains("onboarding"),
+            "the draft to carry the picked tag");
+        Assert.Contains("title: Fietsplan en leasefiets\n", draft);
+        Assert.Contains("owner: petra\n", draft);
         await Shots.BothWidthsAsync(page, "editor-fields");
 
         await page.SaveAsync();
