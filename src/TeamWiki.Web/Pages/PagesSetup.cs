@@ -7,6 +7,7 @@ public static class PagesSetup
     public static WebApplicationBuilder AddTeamWikiPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PageDrafts>();
+        builder.Services.AddSingleton<Fields.PageTagSuggestions>();
         builder.Services.AddSingleton<Markup.MovedPageLinks>();
         return builder;
     }

@@ -73,7 +73,8 @@ public class PageEditingTests(Browser browser, WikiServer server)
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit/project-atlas/nog-te-schrijven-pagina"));
         await page.WaitForEditorAsync();
-        await Expect(page.Locator("#editor-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("title: Nog te schrijven pagina"));
+        await Expect(page.Locator("#page-title")).ToHaveValueAsync("Nog te schrijven pagina");
+        await Expect(page.Locator("#editor-text")).Not.ToHaveValueAsync(new System.Text.RegularExpressions.Regex("title:"));
         await page.Locator("#editor-text").PressAsync("Control+End");
         await page.Locator("#editor-text").PressSequentiallyAsync("Nu geschreven.");
         await page.SaveAsync();
