@@ -17,7 +17,7 @@ public class OutsideWritersStressTests
 {
     private const int MinSavesPerWriter = 15;
     private const int Pushes = 5;
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(8); // a hang guard, not a speed target: 4 ran out on a machine at load 50
 
     [Fact]
     public async Task EveryAcknowledgedSaveAndEveryAcceptedPushSurvivesASecondProcessAndTheGitCli()
