@@ -88,7 +88,7 @@ public class EveryMainPageMeetsWcagTests(Browser browser, WikiServer server)
 
     /// <summary>
     /// A space with everything its pages show: a page edited twice (history, a diff), a task with a
-    /// checklist, a document, a question with a reply, and a notification for the admin (Bram's reply
+    /// checklist, a document, a question with a reply, and a notification for the admin (Wessel's reply
     /// mentions them). Returns each page to visit with what shows once it is ready.
     /// </summary>
     private async Task<List<(string Name, string Url, string? Ready)>> SeedAsync()
@@ -160,10 +160,10 @@ public class EveryMainPageMeetsWcagTests(Browser browser, WikiServer server)
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var postId = post.GetProperty("id").GetInt64();
 
-        var bram = await CreateColleagueAsync(admin);
-        (await bram.PostAsJsonAsync($"/api/posts/{postId}/replies", new { markdown = $"Ik, @{handle}: ik begin morgen." })).EnsureSuccessStatusCode();
-        (await bram.PostAsJsonAsync($"/api/comments?target=page:{PagePath}", new { markdown = "Goed idee." })).EnsureSuccessStatusCode();
-        (await bram.PostAsJsonAsync($"/api/posts/{postId}/reactions", new { emoji = "👍", on = true })).EnsureSuccessStatusCode();
+        var wessel = await CreateColleagueAsync(admin);
+        (await wessel.PostAsJsonAsync($"/api/posts/{postId}/replies", new { markdown = $"Ik, @{handle}: ik begin morgen." })).EnsureSuccessStatusCode();
+        (await wessel.PostAsJsonAsync($"/api/comments?target=page:{PagePath}", new { markdown = "Goed idee." })).EnsureSuccessStatusCode();
+        (await wessel.PostAsJsonAsync($"/api/posts/{postId}/reactions", new { emoji = "👍", on = true })).EnsureSuccessStatusCode();
         var inbox = await admin.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true");
         Assert.True(inbox.GetProperty("unread").GetInt32() > 0, "the admin should have a notification to show");
 
@@ -200,7 +200,7 @@ public class EveryMainPageMeetsWcagTests(Browser browser, WikiServer server)
     /// <summary>A second person with an API token of their own.</summary>
     private async Task<HttpClient> CreateColleagueAsync(HttpClient admin)
     {
-        var user = await (await admin.PostAsJsonAsync("/api/users", new { email = "bram@toegankelijk.example", name = "Bram de Boer", password = "Bram-wachtwoord-1" }))
+        var user = await (await admin.PostAsJsonAsync("/api/users", new { email = "wessel@toegankelijk.example", name = "Wessel Toegankelijk", password = "Wessel-wachtwoord-1" }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var token = await (await admin.PostAsJsonAsync($"/api/users/{user.GetProperty("id").GetString()}/tokens", new { name = "e2e" }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
