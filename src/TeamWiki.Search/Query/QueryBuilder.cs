@@ -30,29 +30,52 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
         (SearchFields.BodyEnglish, analyzers.English, 1f),
     ];
 
-    /// <summary>The scoring part of the query (words and phrases), or null when it has none.</summary>
+    /// <summary>
+    /// The scoring part of the query (words and phrases), or null when it has none. Pages need most of the
+    /// words (all of one or two, more than half of more) and are ranked in tiers (<see cref="RankTiers"/>):
+    /// more words matched first, then more of them as whole words rather than compound parts, a phrase of
+    /// all the words above that; fuzzy matches earn no tier. BM25 orders the pages within a tier.
+    /// </summary>
     public LuceneQuery? Words(QueryText query, bool prefixOpenWord)
     {
         var result = new BooleanQuery(disableCoord: true);
-        var positive = 0;
+        var positive = new List<WordQuery>();
         foreach (var group in query.Groups)
         {
-            var alternatives = group.Select(part => part.Negated ? Exclusion(part) : Clause(part, prefixOpenWord && ReferenceEquals(part, query.OpenWord)))
-                .Where(q => q is not null).ToList();
-            if (alternatives.Count == 0)
+            if (group.All(p => p.Negated))
             {
+                var excluded = group.Select(Exclusion).Where(q => q is not null).ToList();
+                if (excluded.Count > 0)
+                {
+                    result.Add(excluded.Count == 1 ? excluded[0]! : Any(excluded!), Occur.MUST_NOT);
+                }
+
                 continue;
             }
 
-            var clause = alternatives.Count == 1 ? alternatives[0]! : Any(alternatives!);
-            if (group.All(p => p.Negated))
+            var alternatives = group.Where(p => !p.Negated)
+                .Select(part => Clause(part, prefixOpenWord && ReferenceEquals(part, query.OpenWord)))
+                .Where(q => q is not null).Select(q => q!.Value).ToList();
+            if (alternatives.Count > 0)
             {
-                result.Add(clause, Occur.MUST_NOT);
+                positive.Add(alternatives.Count == 1 ? alternatives[0] : WordQuery.AnyOf(alternatives));
             }
-            else
+        }
+
+        if (positive.Count > 0)
+        {
+            var core = new BooleanQuery(disableCoord: true);
+            foreach (var word in positive)
             {
-                result.Add(clause, Occur.MUST);
-                positive++;
+                core.Add(word.Scoring, Occur.SHOULD);
+            }
+
+            core.MinimumNumberShouldMatch = RankTiers.WordsRequired(positive.Count);
+            result.Add(core, Occur.MUST);
+            var phrase = ImplicitPhrase(query, prefixOpenWord);
+            foreach (var bonus in RankTiers.Bonuses(positive, phrase))
+            {
+                result.Add(bonus, Occur.SHOULD);
             }
         }
 
@@ -61,12 +84,36 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
             return null;
         }
 
-        if (positive == 0)
+        if (positive.Count == 0)
         {
             result.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The words of a query of several plain words as one phrase, or null: a page that has them in this
+    /// order is the best answer.
+    /// </summary>
+    private LuceneQuery? ImplicitPhrase(QueryText query, bool prefixOpenWord)
+    {
+        if (query.Groups.Any(g => g.Count != 1) || query.Parts.Any(p => p.Negated || p.Phrase)
+            || (prefixOpenWord && query.OpenWord is not null))
+        {
+            return null;
+        }
+
+        var words = query.Parts.Select(p => p.Text).Where(w => !IsStopWord(w)).ToList();
+        if (words.Count < 2)
+        {
+            return null;
+        }
+
+        // Dutch writes a phrase of nouns as one word: "privacy filter" is said as "privacyfilter".
+        var together = Analyze(analyzers.Words, SearchFields.Words, string.Concat(words));
+        var phrase = Phrase(string.Join(' ', words));
+        return together.Count == 1 ? Any([phrase, new TermQuery(new Term(SearchFields.Words, together[0][0]))]) : phrase;
     }
 
     /// <summary>The words as written, for a query made only of stop words ("de", "het").</summary>
@@ -136,33 +183,27 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
     /// <summary>Normalises a tag the way the index stores it.</summary>
     public static string NormaliseTag(string tag) => tag.Trim().TrimStart('#').Trim().ToLowerInvariant();
 
-    private LuceneQuery? Clause(QueryPart part, bool prefix)
+    private WordQuery? Clause(QueryPart part, bool prefix)
     {
         var positions = Analyze(analyzers.Words, SearchFields.Words, part.Text);
         if (part.Phrase && positions.Count > 1)
         {
-            return Phrase(part.Text);
+            var phrase = Phrase(part.Text);
+            return new WordQuery(phrase, phrase, phrase);
         }
 
         if (positions.Count > 1)
         {
             // "e-mail", "project-planning": every piece must match, each like a word of its own.
-            var pieces = new BooleanQuery(disableCoord: true);
-            foreach (var piece in positions.Select(p => p[0]).Distinct())
-            {
-                if (Word(piece, prefix: false) is { } q)
-                {
-                    pieces.Add(q, Occur.MUST);
-                }
-            }
-
-            return pieces.Clauses.Count == 0 ? null : pieces;
+            var pieces = positions.Select(p => p[0]).Distinct().Select(piece => Word(piece, prefix: false))
+                .Where(q => q is not null).Select(q => q!.Value).ToList();
+            return pieces.Count == 0 ? null : WordQuery.AllOf(pieces);
         }
 
         return Word(part.Text, prefix);
     }
 
-    private LuceneQuery? Word(string word, bool prefix)
+    private WordQuery? Word(string word, bool prefix)
     {
         // A stop word in either language ("de", "het", "the") carries no meaning: it is left out.
         if (IsStopWord(word))
@@ -171,16 +212,24 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
         }
 
         var clause = new BooleanQuery(disableCoord: true);
+        var whole = new BooleanQuery(disableCoord: true);
+        var match = new BooleanQuery(disableCoord: true);
         foreach (var (field, analyzer, boost) in _wordFields)
         {
             foreach (var term in Analyze(analyzer, field, word).SelectMany(p => p).Distinct())
             {
                 clause.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+                match.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                if (field != SearchFields.Parts)
+                {
+                    whole.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                }
             }
         }
 
         if (!prefix && isKnown is not null && !isKnown(word))
         {
+            // Fuzzy hits score, but earn no tier: they rank below every exact, morphological or compound match.
             clause.Add(Fuzzy(word), Occur.SHOULD);
             unknown?.Add(word);
         }
@@ -190,10 +239,11 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
             foreach (var written in Analyze(analyzers.Words, SearchFields.Words, word).SelectMany(p => p).Distinct())
             {
                 clause.Add(new PrefixQuery(new Term(SearchFields.Words, written)) { Boost = PrefixBoost }, Occur.SHOULD);
+                match.Add(new PrefixQuery(new Term(SearchFields.Words, written)), Occur.SHOULD);
             }
         }
 
-        return clause.Clauses.Count == 0 ? null : clause;
+        return clause.Clauses.Count == 0 ? null : new WordQuery(clause, whole.Clauses.Count == 0 ? null : whole, match.Clauses.Count == 0 ? null : match);
     }
 
     /// <summary>True when the Dutch or the English analysis drops the word.</summary>
@@ -225,7 +275,7 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
     private LuceneQuery? Exclusion(QueryPart part)
     {
         var clause = new BooleanQuery(disableCoord: true);
-        var positive = Clause(part with { Negated = false }, prefix: false);
+        var positive = Clause(part with { Negated = false }, prefix: false)?.Scoring;
         if (positive is BooleanQuery words)
         {
             // Excluding by compound part would drop "kennisbank" for "-kennis": only whole words exclude.

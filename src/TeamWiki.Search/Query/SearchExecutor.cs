@@ -9,7 +9,8 @@ namespace TeamWiki.Search.Query;
 /// <summary>Runs searches and title suggestions on one index searcher.</summary>
 internal sealed class SearchExecutor(WikiAnalyzers analyzers)
 {
-    private static readonly string[] KnownFields = [SearchFields.Title, SearchFields.Body, SearchFields.TitleEnglish, SearchFields.BodyEnglish];
+    // A compound part counts: "korf" inside "stuifmeelkorf" is a word the index knows, not a typo of "kort".
+    private static readonly string[] KnownFields = [SearchFields.Title, SearchFields.Body, SearchFields.Parts, SearchFields.TitleEnglish, SearchFields.BodyEnglish];
 
     private readonly QueryBuilder _filters = new(analyzers);
     private readonly SnippetMaker _snippets = new(analyzers);
@@ -88,8 +89,8 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
     }
 
     /// <summary>
-    /// True when some form of the word occurs in a title or body the reader may see (compound parts alone
-    /// do not count).
+    /// True when some form of the word occurs in a title or body the reader may see, as a word or as a
+    /// compound part: such a word is never "corrected" (no fuzzy expansion, no suggestion).
     /// </summary>
     private bool IsKnown(VisibleDocs visible, string word)
     {

@@ -10,7 +10,8 @@ namespace TeamWiki.Web.Tests.Search;
 /// <summary>
 /// The indexes the relevance tests search, built through the app's own mapping from Markdown to index
 /// records: <see cref="Sample"/> holds the sample wiki alone (always there), <see cref="Combined"/> the
-/// sample wiki and the shared Dutch corpus (501 pages, as space <c>nlud</c>) when the corpus is present.
+/// sample wiki and the shared Dutch corpus (501 pages, as space <c>nlud</c>) when the corpus is present,
+/// <see cref="Corpus"/> the corpus alone.
 /// </summary>
 public sealed class RelevanceIndex : IDisposable
 {
@@ -32,6 +33,8 @@ public sealed class RelevanceIndex : IDisposable
             var all = sample.Concat(CorpusPages(documents, SharedCorpus.Pages)).ToList();
             Documents = all;
             Combined = Build(analyzers, all);
+            CorpusDocuments = all.Skip(sample.Count).ToList();
+            Corpus = Build(analyzers, CorpusDocuments);
         }
     }
 
@@ -46,6 +49,12 @@ public sealed class RelevanceIndex : IDisposable
 
     /// <summary>The sample wiki and the corpus in one index; null without the corpus.</summary>
     public WikiSearchIndex? Combined { get; }
+
+    /// <summary>The corpus alone (no sample wiki beside it); null without the corpus.</summary>
+    public WikiSearchIndex? Corpus { get; }
+
+    /// <summary>The records of <see cref="Corpus"/>.</summary>
+    public IReadOnlyList<SearchDocument> CorpusDocuments { get; } = [];
 
     /// <summary>The records of <see cref="Combined"/>, for building comparison indexes of the same pages.</summary>
     public IReadOnlyList<SearchDocument> Documents { get; } = [];

@@ -40,6 +40,11 @@ public class RelevanceTests(RelevanceIndex index, ITestOutputHelper output)
         var (rows, overall, outcomes) = Evaluate(index.Combined, queries);
         var report = Report(rows, overall, outcomes, index.Documents.Count) + Comparison(queries, rows.Select(r => (r.Kind, r.Recall)).Append((overall.Kind, overall.Recall)));
         output.WriteLine(report);
+        foreach (var o in outcomes.Where(o => o.Rank is not 1))
+        {
+            output.WriteLine($"{o.Query.Id} {o.Query.Kind} `{o.Query.Query}` rank {o.Rank?.ToString(CultureInfo.InvariantCulture) ?? "-"}; top: {string.Join(", ", o.Top.Take(3))}");
+        }
+
         if (Environment.GetEnvironmentVariable("TEAMWIKI_WRITE_SEARCH_REPORT") == "1")
         {
             SearchReport.Write(index.Root, "relevance", report);
