@@ -91,6 +91,9 @@ public sealed class PageMedia(GitContentRepository repository, IOptions<StorageO
         return name;
     }
 
+    /// <summary>Numbered names tried for a taken name (<c>a-2.png</c> … <c>a-100.png</c>) before a random one.</summary>
+    private const int MostSuffixes = 100;
+
     private List<(StoredMedia Media, byte[] Content)> Choose(string folder, List<string> names, IReadOnlyList<DocumentUpload> uploads, string? tip)
     {
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -98,19 +101,24 @@ public sealed class PageMedia(GitContentRepository repository, IOptions<StorageO
         for (var i = 0; i < names.Count; i++)
         {
             var content = uploads[i].Content;
+            // Compared by blob id: a name taken by many large files must not mean reading each of them.
+            var blobId = GitBlobId.Of(content);
             var dot = names[i].LastIndexOf('.');
             var (stem, extension) = dot > 0 ? (names[i][..dot], names[i][dot..]) : (names[i], "");
             for (var n = 1; ; n++)
             {
-                var name = n == 1 ? names[i] : $"{stem}-{n}{extension}";
+                // Past MostSuffixes numbered tries, a random suffix: the work per upload stays bounded.
+                var name = n == 1 ? names[i]
+                    : n <= MostSuffixes ? $"{stem}-{n}{extension}"
+                    : $"{stem}-{Guid.NewGuid().ToString("n")[..12]}{extension}";
                 var path = $"{folder}/{name}";
                 if (!taken.Add(name))
                 {
                     continue;
                 }
 
-                var existing = tip is null ? null : repository.ReadFile(path, tip);
-                if (existing is null || existing.Content.AsSpan().SequenceEqual(content))
+                var existing = tip is null ? null : repository.BlobIdOf(path, tip);
+                if (existing is null || string.Equals(existing, blobId, StringComparison.OrdinalIgnoreCase))
                 {
                     chosen.Add((new StoredMedia(name, path, $"{Folder}/{name}", existing is null), content));
                     break;
