@@ -26,6 +26,10 @@ function load() {
                 flowchart: { htmlLabels: false },
                 theme: "default",
                 suppressErrorRendering: true,
+                // An author's %%{init}%% may not restyle the drawing (themeCSS could cover the whole page
+                // with a fake sign-in box): only these defaults apply, whatever a diagram asks for.
+                secure: ["secure", "securityLevel", "startOnLoad", "maxTextSize", "suppressErrorRendering", "maxEdges",
+                    "themeCSS", "themeVariables", "fontFamily", "altFontFamily", "theme", "darkMode", "htmlLabels", "flowchart"],
             });
             resolve(window.mermaid);
         };
