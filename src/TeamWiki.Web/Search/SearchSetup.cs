@@ -17,6 +17,9 @@ public static class SearchSetup
         services.AddSingleton(sp => new PageDocuments(sp.GetRequiredService<MarkdownRenderer>(), sp.GetRequiredService<IContentCatalog>()));
         services.AddSingleton<DocumentText>();
         services.AddSingleton(sp => new IndexerStatus(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<SaidDocuments>();
+        services.AddSingleton<SaidIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SaidIndexer>());
         services.AddSingleton<IndexFeeder>();
         services.AddSingleton<HeaderSuggestions>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexFeeder>());
