@@ -3,7 +3,6 @@ using TeamWiki.Storage.Conversation;
 using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Items;
 using TeamWiki.Web.Markup;
-using TeamWiki.Web.Notifications;
 
 namespace TeamWiki.Web.Search.Indexing;
 
@@ -47,7 +46,7 @@ public sealed class SaidDocuments(MarkdownRenderer renderer)
         var text = renderer.ToPlainText(post.Markdown);
         var replies = post.Replies.Where(r => r.DeletedAt is null).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => renderer.ToPlainText(r.Markdown));
         var updated = post.Replies.Select(r => r.EditedAt ?? r.CreatedAt).Append(post.EditedAt ?? post.CreatedAt).Max();
-        return new SearchDocument(PostKind, post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Notifier.Cut(FirstLine(text), 80), [],
+        return new SearchDocument(PostKind, post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Title(text), [],
             string.Join("\n\n", replies.Prepend(text)), post.TagList, post.SpaceKey ?? "", NameOf(people, post.AuthorId), updated,
             Audiences: post.SpaceKey is null ? [TeamAudience] : null,
             Boost: post.IsQuestion && post.AnswerReplyId is not null ? AnsweredBoost : 1f,
@@ -76,9 +75,21 @@ public sealed class SaidDocuments(MarkdownRenderer renderer)
 
     private static string NameOf(IReadOnlyDictionary<string, Person> people, string id) => people.TryGetValue(id, out var p) ? p.Name : "";
 
-    private static string FirstLine(string text)
+    // A post has no title: its first line stands in, cut at a word like the stream's excerpts.
+    private static string Title(string text)
     {
         var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return string.IsNullOrEmpty(line) ? "…" : line;
+        if (string.IsNullOrEmpty(line))
+        {
+            return "…";
+        }
+
+        if (line.Length <= 80)
+        {
+            return line;
+        }
+
+        var cut = line.LastIndexOf(' ', 79);
+        return line[..(cut > 40 ? cut : 79)].TrimEnd() + "…";
     }
 }
