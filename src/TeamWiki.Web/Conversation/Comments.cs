@@ -28,7 +28,7 @@ public sealed class Comments(
     Notifier notifier,
     Watches watches,
     HistoryIndex history,
-    Search.Indexing.SaidIndexer index)
+    Search.Said.SaidIndexer index)
 {
     // The comments of each target as stored, kept until a comment on it is added, edited or removed here:
     // every page view shows its comments, and almost every page has none.

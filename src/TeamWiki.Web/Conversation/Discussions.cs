@@ -26,7 +26,7 @@ public sealed class Discussions(
     ConversationText text,
     Notifier notifier,
     Watches watches,
-    Search.Indexing.SaidIndexer index)
+    Search.Said.SaidIndexer index)
 {
     /// <summary>Posts per page of a stream.</summary>
     public const int PageSize = 20;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using TeamWiki.Search;
 using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Auth;
-using TeamWiki.Web.Search.Indexing;
+using TeamWiki.Web.Search.Said;
 
 namespace TeamWiki.Web.Insights;
 

@@ -3,6 +3,7 @@ using TeamWiki.Storage;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Markup;
 using TeamWiki.Web.Search.Indexing;
+using TeamWiki.Web.Search.Said;
 
 namespace TeamWiki.Web.Search;
 
@@ -20,6 +21,7 @@ public static class SearchSetup
         services.AddSingleton<SaidDocuments>();
         services.AddSingleton<SaidIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SaidIndexer>());
+        services.AddSingleton<IRebuildSource>(sp => sp.GetRequiredService<SaidIndexer>());
         services.AddSingleton<IndexFeeder>();
         services.AddSingleton<HeaderSuggestions>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexFeeder>());

@@ -27,7 +27,7 @@ public sealed class IndexFeeder(
     PageDocuments documents,
     DocumentText text,
     IndexerStatus status,
-    SaidIndexer said,
+    IEnumerable<IRebuildSource> sources,
     ILogger<IndexFeeder> logger) : Hosting.ChangeFollower(feed, logger)
 {
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,7 +67,13 @@ public sealed class IndexFeeder(
     {
         // Reading the tip once is cheaper than replaying every commit. Posts, comments and people are not
         // in git; they are read from the database and go into the same commit, so a rebuild holds them all.
-        Rebuild(head, await said.AllAsync(ct));
+        var said = new List<SearchDocument>();
+        foreach (var source in sources)
+        {
+            said.AddRange(await source.AllAsync(ct));
+        }
+
+        Rebuild(head, said);
         return head;
     }
 

@@ -4,7 +4,7 @@ using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Items;
 using TeamWiki.Web.Markup;
 
-namespace TeamWiki.Web.Search.Indexing;
+namespace TeamWiki.Web.Search.Said;
 
 /// <summary>
 /// Maps what people said (posts with their replies, comments) and the people themselves to the search

@@ -4,8 +4,9 @@ using TeamWiki.Storage.Data;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Accounts;
 using TeamWiki.Web.Items;
+using TeamWiki.Web.Search.Indexing;
 
-namespace TeamWiki.Web.Search.Indexing;
+namespace TeamWiki.Web.Search.Said;
 
 /// <summary>
 /// Keeps posts, comments and people in the search index. Posts and comments live in the database, not
@@ -20,14 +21,14 @@ public sealed class SaidIndexer(
     PeopleDirectory people,
     WikiSearchIndex index,
     SaidDocuments documents,
-    ILogger<SaidIndexer> logger) : IHostedService
+    ILogger<SaidIndexer> logger) : IHostedService, IRebuildSource
 {
     // One re-read and write at a time: two saves of one post must not land in the index in the wrong order.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _chain = new();
     private Task _peopleSync = Task.CompletedTask;
 
-    /// <summary>Every post, comment and person as index records, for a full rebuild.</summary>
+    /// <inheritdoc />
     public async Task<IReadOnlyList<SearchDocument>> AllAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
