@@ -114,6 +114,18 @@ public sealed class SaidSearchTests(SocialFixture fx) : IClassFixture<SocialFixt
     }
 
     [Fact]
+    public async Task Comments_on_a_page_that_is_deleted_are_no_longer_found()
+    {
+        var alice = fx.Clients["alice"];
+        (await alice.PutAsJsonAsync("/api/pages/handboek/vogelhut", new { markdown = "---\ntitle: Vogelhut\n---\n\nDe hut.\n" })).EnsureSuccessStatusCode();
+        (await alice.PostAsJsonAsync("/api/comments?target=page:handboek/vogelhut", new { markdown = "Er zat een klapekster op het hek." })).EnsureSuccessStatusCode();
+        Assert.Equal("Vogelhut", Single(await SearchAsync("carol", "klapekster")).Str("title"));
+
+        (await alice.DeleteAsync("/api/pages/handboek/vogelhut")).EnsureSuccessStatusCode();
+        await Eventually.UntilAsync(() => SearchAsync("carol", "klapekster"), r => r.GetProperty("total").GetInt32() == 0, "the comment on the deleted page to leave the index");
+    }
+
+    [Fact]
     public async Task A_question_with_a_marked_answer_ranks_above_the_same_question_without()
     {
         var alice = fx.Clients["alice"];

@@ -11,4 +11,10 @@ public interface IRebuildSource
 {
     /// <summary>Every record of this source, as it is now.</summary>
     Task<IReadOnlyList<SearchDocument>> AllAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Pages, tasks or documents (<c>kind:id</c>) changed, moved or went away in git: records that depend
+    /// on them (a comment shows its target's title and is found only while its target exists) follow.
+    /// </summary>
+    Task ItemsChangedAsync(IReadOnlyCollection<string> items, CancellationToken ct = default);
 }

@@ -78,7 +78,7 @@ public sealed class IndexFeeder(
     }
 
     /// <inheritdoc />
-    protected override Task HandleAsync(IReadOnlyList<CommitChanges> commits, string position, bool first, CancellationToken ct)
+    protected override async Task HandleAsync(IReadOnlyList<CommitChanges> commits, string position, bool first, CancellationToken ct)
     {
         // The last change of each item in the batch says who changed it when; what it holds now is read
         // at the batch's last commit (a merge may have settled it without changing it again).
@@ -112,7 +112,11 @@ public sealed class IndexFeeder(
 
         index.Apply(upserts, deletes, position);
         logger.LogDebug("Indexed {Count} changed items up to {Head}", latest.Count, position[..7]);
-        return Task.CompletedTask;
+        var touched = latest.Values.SelectMany(c => new[] { c.Item, c.ItemBefore }).Select(i => i.ToString()).ToHashSet();
+        foreach (var source in sources)
+        {
+            await source.ItemsChangedAsync(touched, ct);
+        }
     }
 
     private static string Key(ItemRef item) => SearchDocument.Key(item.Kind.Name(), item.Id);

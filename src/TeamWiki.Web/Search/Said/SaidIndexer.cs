@@ -67,6 +67,37 @@ public sealed class SaidIndexer(
         index.Apply(doc is null ? [] : [doc], doc is null ? [SearchDocument.Key(SaidDocuments.CommentKind, SaidDocuments.CommentPath(comment.Target, comment.Id))] : [], null);
     });
 
+    /// <inheritdoc />
+    public Task ItemsChangedAsync(IReadOnlyCollection<string> items, CancellationToken ct = default) => items.Count == 0 ? Task.CompletedTask : GuardedAsync("comments on changed items", async () =>
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var targets = items.ToList();
+        var comments = await db.Comments.AsNoTracking().Where(c => c.DeletedAt == null && targets.Contains(c.Target)).ToListAsync(ct);
+        if (comments.Count == 0)
+        {
+            return;
+        }
+
+        var byId = await people.ByIdsAsync();
+        var snapshot = catalog.Current;
+        var upserts = new List<SearchDocument>();
+        var deletes = new List<string>();
+        foreach (var comment in comments)
+        {
+            var target = ItemTarget.Resolve(comment.Target, snapshot);
+            if (target is not null && target.Space == comment.SpaceKey && documents.FromComment(comment, target, byId) is { } doc)
+            {
+                upserts.Add(doc);
+            }
+            else
+            {
+                deletes.Add(SearchDocument.Key(SaidDocuments.CommentKind, SaidDocuments.CommentPath(comment.Target, comment.Id)));
+            }
+        }
+
+        index.Apply(upserts, deletes, null);
+    });
+
     /// <summary>Re-indexes everyone (people are few; a handle change or a deactivation drops the old record).</summary>
     public Task PeopleChangedAsync() => GuardedAsync("people", async () =>
         index.ReplaceKind(SaidDocuments.PersonKind, (await people.AllAsync()).Select(SaidDocuments.FromPerson).OfType<SearchDocument>()));
