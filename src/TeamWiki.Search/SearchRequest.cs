@@ -8,7 +8,8 @@ namespace TeamWiki.Search;
 /// <param name="Tag">Only this tag.</param>
 /// <param name="Sort">"relevance" (default) or "date" (newest first).</param>
 /// <param name="PrefixLastWord">Match the last word as the start of a word too (search-as-you-type).</param>
-/// <param name="VisibleSpaces">Only these spaces (the reader's permissions); null: all.</param>
+/// <param name="VisibleSpaces">Only these spaces and audiences (the reader's permissions); null: all.</param>
+/// <param name="Kind">Only this kind ("page", "post", "person", …), as <c>kind:</c> in the query does.</param>
 public sealed record SearchRequest(
     string Query,
     int Limit = 10,
@@ -17,7 +18,8 @@ public sealed record SearchRequest(
     string? Tag = null,
     string? Sort = null,
     bool PrefixLastWord = false,
-    IReadOnlyCollection<string>? VisibleSpaces = null)
+    IReadOnlyCollection<string>? VisibleSpaces = null,
+    string? Kind = null)
 {
     /// <summary>Largest page of results.</summary>
     public const int MaxLimit = 100;

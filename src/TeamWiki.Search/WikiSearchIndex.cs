@@ -103,6 +103,27 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
     }
 
     /// <summary>
+    /// Replaces every record of one <paramref name="kind"/> with <paramref name="docs"/> in one commit (a
+    /// small set kept whole, such as people: records whose id changed or that went away are dropped too).
+    /// The recorded source commit is kept.
+    /// </summary>
+    public void ReplaceKind(string kind, IEnumerable<SearchDocument> docs)
+    {
+        lock (_writeGate)
+        {
+            _writer.DeleteDocuments(new Term(SearchFields.Kind, kind));
+            foreach (var doc in docs.Where(d => d.Kind == kind))
+            {
+                _writer.AddDocument(ToLucene(doc));
+            }
+
+            _writer.Commit();
+        }
+
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>
     /// Replaces the whole index (a rebuild): <paramref name="map"/> turns each item into a document on
     /// all cores at once, and everything is committed once at the end with <paramref name="sourceCommit"/>.
     /// Until then searches see the old index; a crash half-way leaves the old index as it was.
@@ -220,13 +241,11 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
             new StringField(SearchFields.Kind, d.Kind, Field.Store.YES),
             new StringField(SearchFields.Path, d.Path, Field.Store.YES),
             new StringField(SearchFields.Space, d.Space, Field.Store.YES),
-            new SortedDocValuesField(SearchFields.SpaceFacet, new BytesRef(d.Space)),
             new StringField(SearchFields.Language, d.Language, Field.Store.YES),
             new StoredField(SearchFields.TitleStored, d.Title),
-            new TextField(english ? SearchFields.TitleEnglish : SearchFields.Title, d.Title, Field.Store.NO),
-            new TextField(SearchFields.TitleWords, d.Title, Field.Store.NO),
+            Boosted(new TextField(english ? SearchFields.TitleEnglish : SearchFields.Title, d.Title, Field.Store.NO), d.Boost),
             new TextField(SearchFields.Headings, string.Join("\n", d.Headings), Field.Store.NO),
-            new TextField(english ? SearchFields.BodyEnglish : SearchFields.Body, d.Body, Field.Store.YES),
+            Boosted(new TextField(english ? SearchFields.BodyEnglish : SearchFields.Body, d.Body, Field.Store.YES), d.Boost),
             new Field(SearchFields.Words, d.Title + "\n" + d.Body, WordsType),
             new StoredField(SearchFields.Author, d.Author),
             new TextField(SearchFields.AuthorText, d.Author, Field.Store.NO),
@@ -238,6 +257,23 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
             doc.Add(new TextField(SearchFields.Parts, d.Title + "\n" + d.Body, Field.Store.NO));
         }
 
+        // Records outside any space (the team stream, people) have no space to count in the facets.
+        if (d.Space.Length > 0)
+        {
+            doc.Add(new SortedDocValuesField(SearchFields.SpaceFacet, new BytesRef(d.Space)));
+        }
+
+        if (d.Suggestible)
+        {
+            doc.Add(new TextField(SearchFields.TitleWords, d.Title, Field.Store.NO));
+        }
+
+        // Unstored: the hit shows its own space; these only decide who finds it.
+        foreach (var audience in d.Audiences ?? [])
+        {
+            doc.Add(new StringField(SearchFields.Space, audience, Field.Store.NO));
+        }
+
         foreach (var tag in d.Tags.Select(Query.QueryBuilder.NormaliseTag).Where(t => t.Length > 0).Distinct())
         {
             doc.Add(new StringField(SearchFields.Tags, tag, Field.Store.YES));
@@ -245,6 +281,18 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
         }
 
         return doc;
+    }
+
+    // An index-time boost goes into the field's norm, which BM25 multiplies in: the ranking code needs no
+    // knowledge of why a record weighs more.
+    private static Field Boosted(Field field, float boost)
+    {
+        if (boost != 1f)
+        {
+            field.Boost = boost;
+        }
+
+        return field;
     }
 
     /// <inheritdoc />

@@ -153,6 +153,11 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
             all.Add(new QueryFilter("tag", request.Tag));
         }
 
+        if (!string.IsNullOrWhiteSpace(request.Kind))
+        {
+            all.Add(new QueryFilter("kind", request.Kind));
+        }
+
         foreach (var filter in all)
         {
             LuceneQuery clause = filter.Field switch

@@ -40,8 +40,15 @@ public sealed class PeopleDirectory(IDbContextFactory<TeamWikiDbContext> context
         return snapshot;
     }
 
+    /// <summary>Raised after <see cref="Invalidate"/>: someone's account or profile changed (the search index follows).</summary>
+    public event Action? Changed;
+
     /// <summary>Forgets the cached list (after an account or profile change).</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        _snapshot = null;
+        Changed?.Invoke();
+    }
 
     /// <summary>A person by handle (with or without @), case-insensitive.</summary>
     public async Task<Person?> ByHandleAsync(string? handle) =>

@@ -27,7 +27,8 @@ public sealed class Comments(
     ConversationText text,
     Notifier notifier,
     Watches watches,
-    HistoryIndex history)
+    HistoryIndex history,
+    Search.Said.SaidIndexer index)
 {
     // The comments of each target as stored, kept until a comment on it is added, edited or removed here:
     // every page view shows its comments, and almost every page has none.
@@ -145,6 +146,7 @@ public sealed class Comments(
         db.Comments.Add(comment);
         await db.SaveChangesAsync();
         _byTarget.Invalidate(target.Value);
+        await index.CommentChangedAsync(comment.Id);
 
         var excerpt = text.Plain(body);
         var url = $"{target.Url}#comment-{comment.Id}";
@@ -200,6 +202,7 @@ public sealed class Comments(
         comment.EditedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync();
         _byTarget.Invalidate(target.Value);
+        await index.CommentChangedAsync(comment.Id);
         var added = text.Mentions(body).Where(h => !before.Contains(h));
         await notifier.SendAsync(await people.IdsOfHandlesAsync(added),
             new NotificationDraft(NotificationKinds.Mention, comment.AuthorId, user.Name(), target.Title, text.Plain(body), $"{target.Url}#comment-{comment.Id}", target.Space));
@@ -220,6 +223,7 @@ public sealed class Comments(
         comment.DeletedById ??= user.UserId();
         await db.SaveChangesAsync();
         _byTarget.Invalidate(target.Value);
+        await index.CommentChangedAsync(comment.Id);
         return target;
     }
 

@@ -25,7 +25,8 @@ public sealed class Discussions(
     PeopleDirectory people,
     ConversationText text,
     Notifier notifier,
-    Watches watches)
+    Watches watches,
+    Search.Said.SaidIndexer index)
 {
     /// <summary>Posts per page of a stream.</summary>
     public const int PageSize = 20;
@@ -115,6 +116,7 @@ public sealed class Discussions(
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync();
+        await index.PostChangedAsync(post.Id);
 
         var excerpt = text.Plain(body);
         var title = Notifier.Cut(excerpt, 80);
@@ -151,6 +153,7 @@ public sealed class Discussions(
         var reply = new Reply { PostId = post.Id, AuthorId = user.UserId()!, Markdown = body, CreatedAt = DateTimeOffset.UtcNow };
         db.Replies.Add(reply);
         await db.SaveChangesAsync();
+        await index.PostChangedAsync(post.Id);
 
         var excerpt = text.Plain(body);
         var title = Notifier.Cut(text.Plain(post.Markdown), 80);
@@ -198,6 +201,7 @@ public sealed class Discussions(
         post.AnswerReplyId = reply?.Id;
         post.AnsweredAt = reply is null ? null : DateTimeOffset.UtcNow;
         await db.SaveChangesAsync();
+        await index.PostChangedAsync(post.Id);
         if (reply is not null)
         {
             var title = Notifier.Cut(text.Plain(post.Markdown), 80);
@@ -288,6 +292,7 @@ public sealed class Discussions(
         }
 
         await db.SaveChangesAsync();
+        await index.PostChangedAsync(post.Id);
         return post.Id;
     }
 

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TeamWiki.Search;
 using TeamWiki.Search.Query;
+using TeamWiki.Storage.Problems;
+using TeamWiki.Web.Api;
 using TeamWiki.Web.Auth;
 using TeamWiki.Web.Items;
 
@@ -30,15 +32,23 @@ public static class SearchApi
     /// <summary>Maps the routes.</summary>
     public static void MapSearchApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/search", Search);
+        api.MapGet("/search", Search).Refuses(ProblemKind.Invalid);
         api.MapGet("/search/suggest", Suggest);
     }
 
-    private static async Task<Ok<SearchResponse>> Search(Insights.ReaderSearch search, ClaimsPrincipal user, string? q, int? limit, int? offset, string? space, string? tag, string? sort, bool? prefix)
+    /// <summary>The kinds a search can be limited to with <c>kind=</c>.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["page", "task", "document", "post", "comment", "person"];
+
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(Insights.ReaderSearch search, ClaimsPrincipal user, string? q, int? limit, int? offset, string? space, string? tag, string? sort, bool? prefix, string? kind)
     {
         var watch = Stopwatch.StartNew();
+        if (kind is not null && !Kinds.Contains(kind.Trim().ToLowerInvariant()))
+        {
+            return ApiExceptionFilter.Problem(StatusCodes.Status400BadRequest, "Unknown kind", $"kind is one of {string.Join(", ", Kinds)}");
+        }
+
         var results = await search.SearchAsync(user, new SearchRequest(q ?? "", Math.Clamp(limit ?? 10, 1, SearchRequest.MaxLimit), Math.Clamp(offset ?? 0, 0, SearchRequest.MaxOffset),
-            space, tag, sort, prefix ?? false));
+            space, tag, sort, prefix ?? false, Kind: kind?.Trim().ToLowerInvariant()));
         var items = results.Items.Select(i => new SearchItemResponse(i.Path, i.Title, i.Space, i.Kind, i.Snippet, i.Score, i.Tags, i.Updated, ItemLinks.For(i.Kind, i.Path))).ToList();
         return TypedResults.Ok(new SearchResponse(results.Total, Math.Round(watch.Elapsed.TotalMilliseconds, 2), items, results.Facets, results.Suggestion,
             results.Notices.Select(n => n.ToString()).ToList(), Message(results.Notices)));

@@ -3,6 +3,7 @@ using TeamWiki.Storage;
 using TeamWiki.Storage.Pages;
 using TeamWiki.Web.Markup;
 using TeamWiki.Web.Search.Indexing;
+using TeamWiki.Web.Search.Said;
 
 namespace TeamWiki.Web.Search;
 
@@ -17,6 +18,10 @@ public static class SearchSetup
         services.AddSingleton(sp => new PageDocuments(sp.GetRequiredService<MarkdownRenderer>(), sp.GetRequiredService<IContentCatalog>()));
         services.AddSingleton<DocumentText>();
         services.AddSingleton(sp => new IndexerStatus(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<SaidDocuments>();
+        services.AddSingleton<SaidIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SaidIndexer>());
+        services.AddSingleton<IRebuildSource>(sp => sp.GetRequiredService<SaidIndexer>());
         services.AddSingleton<IndexFeeder>();
         services.AddSingleton<HeaderSuggestions>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexFeeder>());

@@ -27,6 +27,7 @@ public sealed class IndexFeeder(
     PageDocuments documents,
     DocumentText text,
     IndexerStatus status,
+    IEnumerable<IRebuildSource> sources,
     ILogger<IndexFeeder> logger) : Hosting.ChangeFollower(feed, logger)
 {
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -62,15 +63,22 @@ public sealed class IndexFeeder(
     }
 
     /// <inheritdoc />
-    protected override Task<string?> StartOverAsync(string head, CancellationToken ct)
+    protected override async Task<string?> StartOverAsync(string head, CancellationToken ct)
     {
-        // Reading the tip once is cheaper than replaying every commit.
-        Rebuild(head);
-        return Task.FromResult<string?>(head);
+        // Reading the tip once is cheaper than replaying every commit. Posts, comments and people are not
+        // in git; they are read from the database and go into the same commit, so a rebuild holds them all.
+        var said = new List<SearchDocument>();
+        foreach (var source in sources)
+        {
+            said.AddRange(await source.AllAsync(ct));
+        }
+
+        Rebuild(head, said);
+        return head;
     }
 
     /// <inheritdoc />
-    protected override Task HandleAsync(IReadOnlyList<CommitChanges> commits, string position, bool first, CancellationToken ct)
+    protected override async Task HandleAsync(IReadOnlyList<CommitChanges> commits, string position, bool first, CancellationToken ct)
     {
         // The last change of each item in the batch says who changed it when; what it holds now is read
         // at the batch's last commit (a merge may have settled it without changing it again).
@@ -104,19 +112,25 @@ public sealed class IndexFeeder(
 
         index.Apply(upserts, deletes, position);
         logger.LogDebug("Indexed {Count} changed items up to {Head}", latest.Count, position[..7]);
-        return Task.CompletedTask;
+        var touched = latest.Values.SelectMany(c => new[] { c.Item, c.ItemBefore }).Select(i => i.ToString()).ToHashSet();
+        foreach (var source in sources)
+        {
+            await source.ItemsChangedAsync(touched, ct);
+        }
     }
 
     private static string Key(ItemRef item) => SearchDocument.Key(item.Kind.Name(), item.Id);
 
-    private void Rebuild(string head)
+    private void Rebuild(string head, IReadOnlyList<SearchDocument> said)
     {
         var watch = Stopwatch.StartNew();
         var items = repository.ListFiles(head).Select(e => (Item: ContentPaths.Classify(e.Path), e.Path, e.BlobId)).Where(x => x.Item is { Kind: not ItemKind.Space }).ToList();
-        logger.LogInformation("Rebuilding the search index from git: {Count} pages, tasks and documents", items.Count);
+        logger.LogInformation("Rebuilding the search index from git: {Count} pages, tasks and documents, and {Said} posts, comments and people", items.Count, said.Count);
         var changes = history.LastChanges(items.Select(i => i.Path).ToList());
-        var count = index.Replace(items, x => Map(x.Item!.Value, x.Path, x.BlobId, changes.GetValueOrDefault(x.Path)?.AuthorName ?? "", changes.GetValueOrDefault(x.Path)?.When ?? DateTimeOffset.UnixEpoch), head,
-            done => logger.LogInformation("Search index rebuild: {Done}/{Total}", done, items.Count));
+        var jobs = items.Select(x => (Func<SearchDocument?>)(() => Map(x.Item!.Value, x.Path, x.BlobId, changes.GetValueOrDefault(x.Path)?.AuthorName ?? "", changes.GetValueOrDefault(x.Path)?.When ?? DateTimeOffset.UnixEpoch)))
+            .Concat(said.Select(d => (Func<SearchDocument?>)(() => d))).ToList();
+        var count = index.Replace(jobs, job => job(), head,
+            done => logger.LogInformation("Search index rebuild: {Done}/{Total}", done, jobs.Count));
         logger.LogInformation("Search index rebuilt: {Count} items in {Seconds:0.0} s", count, watch.Elapsed.TotalSeconds);
     }
 
