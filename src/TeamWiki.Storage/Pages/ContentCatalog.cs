@@ -17,7 +17,7 @@ namespace TeamWiki.Storage.Pages;
 /// from outside) is the whole tree listed. It reads only blobs it has not parsed before: a blob id names
 /// its content, so the parsed front matter of an unchanged page is reused, also across restarts.
 /// </summary>
-public sealed class ContentCatalog : IContentCatalog
+public sealed class ContentCatalog : IContentCatalog, IDisposable
 {
     /// <summary>How long a snapshot built from the whole tree waits before it is written to disk.</summary>
     private static readonly TimeSpan FirstSaveDelay = TimeSpan.FromSeconds(5);
@@ -39,6 +39,8 @@ public sealed class ContentCatalog : IContentCatalog
     // How many pages use each parsed blob: a parse no page uses any more is forgotten, without a sweep of all of them.
     private readonly Dictionary<string, int> _blobUses = new(StringComparer.Ordinal);
     private int _saveScheduled;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _pendingSave = Task.CompletedTask;
     private bool _started;
 
     // Settings files already warned about, by blob id: each broken version is logged once, not on every commit.
@@ -242,12 +244,44 @@ public sealed class ContentCatalog : IContentCatalog
             return;
         }
 
-        _ = Task.Run(async () =>
+        var stopping = _stopping.Token;
+        _pendingSave = Task.Run(async () =>
         {
-            await Task.Delay(delay);
+            try
+            {
+                await Task.Delay(delay, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
             Volatile.Write(ref _saveScheduled, 0);
             Save();
         });
+    }
+
+    /// <summary>
+    /// Stops a save still waiting and waits for one under way: nothing is written into the data folder after
+    /// the host has stopped (a removed folder would otherwise get a file back while it is being deleted).
+    /// </summary>
+    public void Dispose()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
+        try
+        {
+            _pendingSave.Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException ex)
+        {
+            // The snapshot is only a speed-up for the next start.
+            _logger.LogDebug(ex, "The catalog snapshot could not be written");
+        }
     }
 
     /// <summary>Writes the current snapshot to disk now: the files it was made of and the parses of its pages' blobs.</summary>
