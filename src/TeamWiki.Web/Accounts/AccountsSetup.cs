@@ -84,6 +84,7 @@ public static class AccountsSetup
         services.AddScoped<UserAccounts>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<FreshCredentials>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<Assignees>();

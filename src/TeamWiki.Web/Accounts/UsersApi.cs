@@ -46,8 +46,14 @@ public static class UsersApi
         return TypedResults.Created($"/api/users/{user.Id}", new CreatedUserResponse(user.Id, user.Email!, user.Handle));
     }
 
-    private static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> CreateToken(string id, CreateTokenRequest? body, ClaimsPrincipal me, UserManager<WikiUser> users, ApiTokens tokens)
+    private static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> CreateToken(string id, CreateTokenRequest? body, ClaimsPrincipal me, UserManager<WikiUser> users, ApiTokens tokens, FreshCredentials fresh)
     {
+        if (!await fresh.AreCurrentAsync(me))
+        {
+            // A session from before a password change (the cookie's own check runs once a minute) mints nothing.
+            return ApiExceptionFilter.Problem(StatusCodes.Status401Unauthorized, "Sign in again", "Your sign-in is no longer valid");
+        }
+
         if (me.UserId() != id && !me.IsAdmin())
         {
             return ApiExceptionFilter.Problem(StatusCodes.Status403Forbidden, "Forbidden", "Only admins create tokens for other users");

@@ -71,6 +71,64 @@ public sealed class PasswordsApiTests(TeamWikiFactory server) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task ASessionFromBeforeAPasswordChangeCannotMintATokenThroughTheApi()
+    {
+        var (client, id, email) = await UserAsync(server, "gekaapt");
+        var stolen = await new BrowserSession(server.BaseAddress).SignInAsync(email, Password);
+        // The stolen cookie works while the password is unchanged, so the refusal below is about the change.
+        Assert.Equal(HttpStatusCode.Created, (await MintWithCookieAsync(stolen, id)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/me/password", new { current = Password, @new = "Nieuw-wachtwoord-9" })).StatusCode);
+        var tokensAfterChange = await TokenCountAsync(id);
+
+        // Well within the minute after which the cookie's own check would notice.
+        var minted = await MintWithCookieAsync(stolen, id);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, minted.StatusCode);
+        Assert.Equal(tokensAfterChange, await TokenCountAsync(id));
+    }
+
+    [Fact]
+    public async Task ASessionFromBeforeAPasswordChangeCannotMintATokenOnTheProfilePageAndIsSignedOut()
+    {
+        var (client, id, email) = await UserAsync(server, "profielgekaapt");
+        var stolen = await new BrowserSession(server.BaseAddress).SignInAsync(email, Password);
+        var fields = await stolen.FormFieldsAsync("/account/profile", "create-token");
+        fields["NewTokenName"] = "blijvend";
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/me/password", new { current = Password, @new = "Nieuw-wachtwoord-9" })).StatusCode);
+        var tokensAfterChange = await TokenCountAsync(id);
+
+        var response = await stolen.Client.SendAsync(stolen.SameOrigin(HttpMethod.Post, "/account/profile", new FormUrlEncodedContent(fields)));
+
+        Assert.DoesNotContain("new-token", await response.Content.ReadAsStringAsync());
+        Assert.Equal(tokensAfterChange, await TokenCountAsync(id));
+        Assert.False(stolen.HasSignInCookie);
+    }
+
+    [Fact]
+    public async Task ACurrentSessionMintsATokenOnTheProfilePage()
+    {
+        var (_, id, email) = await UserAsync(server, "eigenprofiel");
+        var session = await new BrowserSession(server.BaseAddress).SignInAsync(email, Password);
+        var fields = await session.FormFieldsAsync("/account/profile", "create-token");
+        fields["NewTokenName"] = "backup";
+        var before = await TokenCountAsync(id);
+
+        var response = await session.Client.SendAsync(session.SameOrigin(HttpMethod.Post, "/account/profile", new FormUrlEncodedContent(fields)));
+
+        Assert.Contains("new-token", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before + 1, await TokenCountAsync(id));
+    }
+
+    private static Task<HttpResponseMessage> MintWithCookieAsync(BrowserSession session, string id) =>
+        session.Client.SendAsync(session.SameOrigin(HttpMethod.Post, $"/api/users/{id}/tokens", JsonContent.Create(new { name = "blijvend" })));
+
+    private async Task<int> TokenCountAsync(string id)
+    {
+        using var scope = server.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<ApiTokens>().ListAsync(id)).Count;
+    }
+
+    [Fact]
     public async Task AWrongCurrentPasswordIs403AndChangesNothing()
     {
         var (client, _, email) = await UserAsync(server, "raden");
