@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using LibGit2Sharp;
 
@@ -42,7 +41,7 @@ internal sealed class TreeWriter(Repository repo, LooseObjectWriter objects, Tre
 
         var (id, changed) = Write(changes, root);
         // The root is written even when it ends up empty: a commit always has a tree.
-        var result = !changed && root is not null ? root : id ?? WriteTree([]);
+        var result = !changed && root is not null ? root : id ?? WriteTree(RawTree.Empty);
         reader.CommitDone();
         return result;
     }
@@ -101,17 +100,24 @@ internal sealed class TreeWriter(Repository repo, LooseObjectWriter objects, Tre
 
         removed.Sort();
         added.Sort((a, b) => TreeFormat.Compare(a.Name, a.Folder, b.Name, b.Folder));
-        var output = new ArrayBufferWriter<byte>(Math.Max(64, (tree.Count + added.Count) * 64));
+        var room = tree.Content.Length;
+        foreach (var (name, mode, _, _) in added)
+        {
+            room += RawTreeBuilder.EntrySize(mode.Length, name.Length);
+        }
+
+        var output = new RawTreeBuilder(room, tree.Count + added.Count);
         var next = 0;
         var skip = 0;
         foreach (var (name, mode, id, isFolder) in added)
         {
             CopyUpTo(tree.LowerBound(name, isFolder));
-            TreeFormat.WriteEntry(output, mode, name, id);
+            output.Add(mode, name, id, isFolder);
         }
 
         CopyUpTo(tree.Count);
-        return output.WrittenCount == 0 ? (null, true) : (WriteTree(output.WrittenSpan.ToArray()), true);
+        var written = output.Build();
+        return written.Count == 0 ? (null, true) : (WriteTree(written), true);
 
         void Remove(int index)
         {
@@ -132,16 +138,18 @@ internal sealed class TreeWriter(Repository repo, LooseObjectWriter objects, Tre
                 }
 
                 var stop = skip < removed.Count && removed[skip] < end ? removed[skip] : end;
-                tree.CopyEntries(next, stop, output);
+                output.Copy(tree, next, stop);
                 next = stop == end ? end : stop + 1;
             }
         }
     }
 
-    private ObjectId WriteTree(byte[] bytes)
+    private ObjectId WriteTree(RawTree tree)
     {
-        var id = bytes.Length >= BigTree ? objects.Write("tree", bytes) : repo.ObjectDatabase.Write<Tree>(bytes);
-        reader.Wrote(id, RawTree.Parse(bytes));
+        var id = tree.Content.Length >= BigTree
+            ? objects.Write("tree", tree.Content, LooseObjectWriter.Stored)
+            : repo.ObjectDatabase.Write<Tree>(tree.Content.ToArray());
+        reader.Wrote(id, tree);
         return id;
     }
 }
