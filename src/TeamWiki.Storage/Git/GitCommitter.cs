@@ -125,7 +125,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
     private static bool TouchedSince(Commit baseCommit, Commit head, IEnumerable<FileChange> changes) =>
         changes.SelectMany(c => c.Paths).Any(p => baseCommit[p]?.Target.Id != head[p]?.Target.Id);
 
-    private TreeWriter Writer => _writer ??= new TreeWriter(_repo, new LooseObjectWriter(gitDirectory), _trees);
+    private TreeWriter Writer => _writer ??= new TreeWriter(new LooseObjectWriter(gitDirectory), _trees);
 
     /// <summary>
     /// The request's changes applied in order to the parent's tree: each path ends up with one entry or

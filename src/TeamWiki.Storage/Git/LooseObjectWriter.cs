@@ -26,6 +26,13 @@ internal sealed class LooseObjectWriter(string gitDirectory)
     /// </summary>
     public const CompressionLevel Stored = CompressionLevel.NoCompression;
 
+    /// <summary>
+    /// The temporary file is created read-only (as libgit2 does: the mode applies to later opens, not to the
+    /// one creating it), so no chmod follows; with write access and a shared mode .NET takes no advisory lock
+    /// (nobody else knows the random name); the buffer gathers deflate's small outputs into few writes.
+    /// </summary>
+    private static readonly FileStreamOptions TemporaryFile = CreateOptions();
+
     private readonly string _objects = Path.Combine(gitDirectory, "objects");
 
     /// <summary>Writes an object of <paramref name="type"/> ("tree", "blob", …) unless it exists, and returns its id.</summary>
@@ -50,16 +57,11 @@ internal sealed class LooseObjectWriter(string gitDirectory)
         var temporary = Path.Combine(folder, "tmp_obj_" + Guid.NewGuid().ToString("n"));
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            using (var stream = new FileStream(temporary, TemporaryFile))
             using (var zlib = new ZLibStream(stream, level))
             {
                 zlib.Write(header);
                 zlib.Write(content);
-            }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             }
 
             File.Move(temporary, file);
@@ -71,6 +73,17 @@ internal sealed class LooseObjectWriter(string gitDirectory)
         }
 
         return new ObjectId(id);
+    }
+
+    private static FileStreamOptions CreateOptions()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.ReadWrite, BufferSize = 64 * 1024 };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        }
+
+        return options;
     }
 
     /// <summary>

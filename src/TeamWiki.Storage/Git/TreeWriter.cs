@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using LibGit2Sharp;
 
@@ -11,14 +12,15 @@ namespace TeamWiki.Storage.Git;
 /// compare the two), without its managed object per entry of every folder on the path: in a folder of
 /// 10,000 pages that was what a save cost. A folder whose last entry goes disappears, as in git.
 /// </summary>
-internal sealed class TreeWriter(Repository repo, LooseObjectWriter objects, TreeReader reader)
+internal sealed class TreeWriter(LooseObjectWriter objects, TreeReader reader)
 {
     private static readonly byte[] FolderMode = TreeFormat.ModeBytes(Mode.Directory);
 
     /// <summary>
-    /// From this size a tree is compressed and hashed in .NET (<see cref="LooseObjectWriter"/>), several
-    /// times faster than libgit2 for the folder of a big space; below it libgit2's write is the cheaper
-    /// (no stream set up per object).
+    /// From this size a tree is written without compression (<see cref="LooseObjectWriter.Stored"/>): the
+    /// folder of a big space, written on every save. Smaller trees are deflated at git's default level.
+    /// Both are written by hand rather than through libgit2, whose write first looks for the object in
+    /// every pack (re-reading the pack folder when it is not found), then writes and links a temporary file.
     /// </summary>
     internal const int BigTree = 32 * 1024;
 
@@ -146,9 +148,7 @@ internal sealed class TreeWriter(Repository repo, LooseObjectWriter objects, Tre
 
     private ObjectId WriteTree(RawTree tree)
     {
-        var id = tree.Content.Length >= BigTree
-            ? objects.Write("tree", tree.Content, LooseObjectWriter.Stored)
-            : repo.ObjectDatabase.Write<Tree>(tree.Content.ToArray());
+        var id = objects.Write("tree", tree.Content, tree.Content.Length >= BigTree ? LooseObjectWriter.Stored : CompressionLevel.Fastest);
         reader.Wrote(id, tree);
         return id;
     }

@@ -21,7 +21,7 @@ public sealed class TreeWriterTests : IDisposable
     {
         _repo = new Repository(_wiki.GitDirectory);
         _reader = new TreeReader(_wiki.GitDirectory);
-        _writer = new TreeWriter(_repo, new LooseObjectWriter(_wiki.GitDirectory), _reader);
+        _writer = new TreeWriter(new LooseObjectWriter(_wiki.GitDirectory), _reader);
     }
 
     /// <summary>Names that sort around a folder "a", which git orders as if it were "a/".</summary>
