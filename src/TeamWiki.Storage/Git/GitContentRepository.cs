@@ -376,7 +376,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         var written = WriteBlobs(request);
         lock (_writeLock)
         {
-            var (outcome, parent) = _committer.Commit(request, written);
+            var (outcome, parent, files) = _committer.Commit(request, written);
             if (!outcome.Unchanged)
             {
                 // Built on a tip this process had not published: outside commits come with it, and only a
@@ -385,7 +385,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
                 if (onOurTip)
                 {
                     _branch.Extend(parent!, outcome.CommitId);
-                    _ownCommits.Record(outcome.CommitId, parent!, request.Changes.SelectMany(c => c.Paths));
+                    _ownCommits.Record(outcome.CommitId, parent!, request.Changes.SelectMany(c => c.Paths), files);
                 }
 
                 Publish(outcome.CommitId, external: parent != _head,

@@ -63,6 +63,9 @@ internal sealed class RawTree
 
     public bool IsFolder(int index) => _entries[index].Folder;
 
+    /// <summary>The mode of entry <paramref name="index"/> as git writes it (<c>100644</c>, <c>40000</c>, …).</summary>
+    public ReadOnlySpan<byte> ModeAt(int index) => _bytes.AsSpan(_entries[index].Start, _entries[index].Name - 1 - _entries[index].Start);
+
     public ReadOnlySpan<byte> NameAt(int index) => _bytes.AsSpan(_entries[index].Name, _entries[index].Nul - _entries[index].Name);
 
     public ObjectId IdAt(int index) => new(_bytes.AsSpan(_entries[index].Nul + 1, IdLength).ToArray());

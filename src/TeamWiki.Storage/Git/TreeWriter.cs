@@ -15,6 +15,7 @@ namespace TeamWiki.Storage.Git;
 internal sealed class TreeWriter(LooseObjectWriter objects, TreeReader reader)
 {
     private static readonly byte[] FolderMode = TreeFormat.ModeBytes(Mode.Directory);
+    private static readonly byte[] PlainFileMode = TreeFormat.ModeBytes(Mode.NonExecutableFile);
 
     /// <summary>
     /// From this size a tree is written without compression (<see cref="LooseObjectWriter.Stored"/>): the
@@ -46,6 +47,53 @@ internal sealed class TreeWriter(LooseObjectWriter objects, TreeReader reader)
         var result = !changed && root is not null ? root : id ?? WriteTree(RawTree.Empty);
         reader.CommitDone();
         return result;
+    }
+
+    /// <summary>
+    /// The file at <paramref name="path"/> in the tree <paramref name="root"/> (null: nothing there), read
+    /// from the trees kept for the next commit where it can. False when what is there is neither a plain
+    /// file (mode 100644) nor nothing: a folder, an executable, a link, a submodule, or a file on the way
+    /// (a file "a" where "a/b" is asked).
+    /// </summary>
+    public bool TryFileAt(ObjectId? root, string path, out ObjectId? blob)
+    {
+        blob = null;
+        if (root is null)
+        {
+            return true;
+        }
+
+        var tree = reader.Read(root);
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var at = tree.Find(Encoding.UTF8.GetBytes(segments[i]));
+            if (at < 0)
+            {
+                return true;
+            }
+
+            var last = i == segments.Length - 1;
+            if (tree.IsFolder(at))
+            {
+                if (last)
+                {
+                    return false;
+                }
+
+                tree = reader.Read(tree.IdAt(at));
+                continue;
+            }
+
+            if (!last || !tree.ModeAt(at).SequenceEqual(PlainFileMode))
+            {
+                return false;
+            }
+
+            blob = tree.IdAt(at);
+        }
+
+        return true;
     }
 
     private (ObjectId? Id, bool Changed) Write(TreeEditNode changes, ObjectId? baseId)
