@@ -8,11 +8,11 @@ namespace TeamWiki.Storage.Git;
 /// <summary>
 /// Writes git objects as loose files the way git does: <c>objects/ab/cdef…</c> holding the zlib stream of
 /// <c>"{type} {size}\0"</c> and the content, named by the SHA-1 of the same, written to a temporary file
-/// beside it and renamed into place, read-only. Used for trees: the folder of a big space is a tree of
-/// hundreds of kilobytes written on every save, and libgit2 spent tens of milliseconds on it (its zlib
-/// and its collision-detecting SHA-1); .NET's zlib-ng at its fastest level and the platform's SHA-1 do the
-/// same in a few. The file is the same kind of loose object git writes, by default at the compression
-/// level git uses by default (<c>core.looseCompression</c> 1).
+/// beside it and renamed into place, read-only. Used for the blobs and trees of a save: the folder of a big
+/// space is a tree of hundreds of kilobytes written on every save, and libgit2 spent tens of milliseconds on
+/// it (its zlib and its collision-detecting SHA-1); .NET's zlib-ng and the platform's SHA-1 do the same in a
+/// few, and libgit2 also looked into the pack folder before each write. The file is the same kind of loose
+/// object git writes, by default at the compression level git uses by default (<c>core.looseCompression</c> 1).
 /// </summary>
 internal sealed class LooseObjectWriter(string gitDirectory)
 {
