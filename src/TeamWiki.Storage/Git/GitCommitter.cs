@@ -20,6 +20,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
     private readonly TreeReader _trees = new(gitDirectory);
     private TreeWriter? _writer;
     private IReadOnlyDictionary<PutFile, ObjectId>? _written;
+    private Dictionary<string, FileIds>? _files;
     private long _retries;
 
     /// <summary>How many times a commit had to be built again because another writer moved or locked the branch.</summary>
@@ -33,12 +34,17 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
     /// files already written (outside the write lock: an object is named by its content, so writing it
     /// early changes nothing another writer sees); a file missing from it is written here.
     /// </summary>
-    public (CommitOutcome Outcome, string? Parent) Commit(CommitRequest request, IReadOnlyDictionary<PutFile, ObjectId>? written = null)
+    /// <returns>
+    /// Also, when the commit only put, removed or moved plain files on the tip without a merge, the blob
+    /// each of its paths held before and after (null: nothing); else null.
+    /// </returns>
+    public (CommitOutcome Outcome, string? Parent, IReadOnlyDictionary<string, FileIds>? Files) Commit(CommitRequest request, IReadOnlyDictionary<PutFile, ObjectId>? written = null)
     {
         _written = written;
         try
         {
-            return CommitOnTip(request);
+            var (outcome, parent) = CommitOnTip(request);
+            return (outcome, parent, _files);
         }
         finally
         {
@@ -51,6 +57,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
         var giveUp = DateTime.UtcNow + Patience;
         for (var attempt = 1; ; attempt++)
         {
+            _files = null;
             var branch = _repo.Refs[GitContentRepository.BranchRef];
             var head = branch is null ? null : _repo.Lookup<Commit>(branch.TargetIdentifier);
             var (tree, merged) = BuildTree(request, head);
@@ -125,7 +132,7 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
     private static bool TouchedSince(Commit baseCommit, Commit head, IEnumerable<FileChange> changes) =>
         changes.SelectMany(c => c.Paths).Any(p => baseCommit[p]?.Target.Id != head[p]?.Target.Id);
 
-    private TreeWriter Writer => _writer ??= new TreeWriter(_repo, new LooseObjectWriter(gitDirectory), _trees);
+    private TreeWriter Writer => _writer ??= new TreeWriter(new LooseObjectWriter(gitDirectory), _trees);
 
     /// <summary>
     /// The request's changes applied in order to the parent's tree: each path ends up with one entry or
@@ -153,7 +160,26 @@ internal sealed class GitCommitter(string gitDirectory, BranchCommits branchComm
             }
         }
 
+        _files = FilesOf(parent, edits);
         return _repo.Lookup<Tree>(Writer.Write(parent?.Id, edits));
+    }
+
+    /// <summary>What each edited path held before and holds after, when all are plain files or nothing (see <see cref="OwnCommitPaths"/>).</summary>
+    private Dictionary<string, FileIds>? FilesOf(Tree? parent, Dictionary<string, TreeWriter.Entry?> edits)
+    {
+        var files = new Dictionary<string, FileIds>(StringComparer.Ordinal);
+        foreach (var (path, entry) in edits)
+        {
+            // Plain files only (mode 100644 before and after), so that equal blobs mean an unchanged entry.
+            if (entry is { Mode: not Mode.NonExecutableFile } || !Writer.TryFileAt(parent?.Id, path, out var before))
+            {
+                return null;
+            }
+
+            files[path] = new FileIds(before, entry?.Id);
+        }
+
+        return files;
     }
 
     private ObjectId BlobOf(PutFile put) =>

@@ -24,6 +24,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     private readonly BranchCommits _branch = new();
     private readonly CommitChangesMemo _changes = new();
     private readonly OwnCommitPaths _ownCommits = new();
+    private readonly LooseObjectWriter _objects;
     private readonly RepositoryPresence _presence;
     private readonly Lock _writeLock = new();
     private readonly ILogger _logger;
@@ -50,6 +51,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         _logger = logger;
         _pool = new RepositoryPool(gitDirectory);
         _committer = new GitCommitter(gitDirectory, _branch);
+        _objects = new LooseObjectWriter(gitDirectory);
         _committer.Retrying += move =>
         {
             if (move == BranchMove.Locked)
@@ -374,7 +376,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         var written = WriteBlobs(request);
         lock (_writeLock)
         {
-            var (outcome, parent) = _committer.Commit(request, written);
+            var (outcome, parent, files) = _committer.Commit(request, written);
             if (!outcome.Unchanged)
             {
                 // Built on a tip this process had not published: outside commits come with it, and only a
@@ -383,7 +385,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
                 if (onOurTip)
                 {
                     _branch.Extend(parent!, outcome.CommitId);
-                    _ownCommits.Record(outcome.CommitId, parent!, request.Changes.SelectMany(c => c.Paths));
+                    _ownCommits.Record(outcome.CommitId, parent!, request.Changes.SelectMany(c => c.Paths), files);
                 }
 
                 Publish(outcome.CommitId, external: parent != _head,
@@ -394,19 +396,16 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         }
     }
 
-    /// <summary>The blobs of the files a request writes, written before the write lock is taken.</summary>
+    /// <summary>
+    /// The blobs of the files a request writes, written before the write lock is taken, by hand: libgit2's
+    /// blob from a stream went through two temporary files and a look into the pack folder.
+    /// </summary>
     private Dictionary<PutFile, ObjectId> WriteBlobs(CommitRequest request)
     {
         var written = new Dictionary<PutFile, ObjectId>(ReferenceEqualityComparer.Instance);
-        if (!request.Changes.Any(c => c is PutFile))
-        {
-            return written;
-        }
-
-        using var lease = _pool.Rent();
         foreach (var put in request.Changes.OfType<PutFile>())
         {
-            written[put] = PathMerge.WriteBlob(lease.Repo, put.Content).Id;
+            written[put] = _objects.Write("blob", put.Content);
         }
 
         return written;

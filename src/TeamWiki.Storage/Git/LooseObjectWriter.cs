@@ -8,18 +8,35 @@ namespace TeamWiki.Storage.Git;
 /// <summary>
 /// Writes git objects as loose files the way git does: <c>objects/ab/cdef…</c> holding the zlib stream of
 /// <c>"{type} {size}\0"</c> and the content, named by the SHA-1 of the same, written to a temporary file
-/// beside it and renamed into place, read-only. Used for trees: the folder of a big space is a tree of
-/// hundreds of kilobytes written on every save, and libgit2 spent tens of milliseconds on it (its zlib
-/// and its collision-detecting SHA-1); .NET's zlib-ng at its fastest level and the platform's SHA-1 do the
-/// same in a few. The file is the same kind of loose object at the same compression level git uses by
-/// default (<c>core.looseCompression</c> 1).
+/// beside it and renamed into place, read-only. Used for the blobs and trees of a save: the folder of a big
+/// space is a tree of hundreds of kilobytes written on every save, and libgit2 spent tens of milliseconds on
+/// it (its zlib and its collision-detecting SHA-1); .NET's zlib-ng and the platform's SHA-1 do the same in a
+/// few, and libgit2 also looked into the pack folder before each write. The file is the same kind of loose
+/// object git writes, by default at the compression level git uses by default (<c>core.looseCompression</c> 1).
 /// </summary>
 internal sealed class LooseObjectWriter(string gitDirectory)
 {
+    /// <summary>
+    /// Deflate's "stored" blocks: a valid zlib stream that git and libgit2 read like any other, holding the
+    /// bytes as they are. For the tree of a folder of thousands of pages, written on every save, deflating
+    /// at the fastest level was the largest single cost of a save (about 40 % of the time under the write
+    /// lock) and saved little: a third of a tree is 20-byte object ids, which do not compress, and the file
+    /// shrank only from 557 to 395 KB. Stored, it costs a copy and an Adler-32. The loose file is the bigger
+    /// until <c>git gc</c> packs it (as a delta against its neighbour, whatever the loose compression was).
+    /// </summary>
+    public const CompressionLevel Stored = CompressionLevel.NoCompression;
+
+    /// <summary>
+    /// The temporary file is created read-only (as libgit2 does: the mode applies to later opens, not to the
+    /// one creating it), so no chmod follows; with write access and a shared mode .NET takes no advisory lock
+    /// (nobody else knows the random name); the buffer gathers deflate's small outputs into few writes.
+    /// </summary>
+    private static readonly FileStreamOptions TemporaryFile = CreateOptions();
+
     private readonly string _objects = Path.Combine(gitDirectory, "objects");
 
     /// <summary>Writes an object of <paramref name="type"/> ("tree", "blob", …) unless it exists, and returns its id.</summary>
-    public ObjectId Write(string type, byte[] content)
+    public ObjectId Write(string type, ReadOnlySpan<byte> content, CompressionLevel level = CompressionLevel.Fastest)
     {
         var header = Encoding.ASCII.GetBytes($"{type} {content.Length}\0");
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
@@ -40,16 +57,11 @@ internal sealed class LooseObjectWriter(string gitDirectory)
         var temporary = Path.Combine(folder, "tmp_obj_" + Guid.NewGuid().ToString("n"));
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
-            using (var zlib = new ZLibStream(stream, CompressionLevel.Fastest))
+            using (var stream = new FileStream(temporary, TemporaryFile))
+            using (var zlib = new ZLibStream(stream, level))
             {
                 zlib.Write(header);
                 zlib.Write(content);
-            }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             }
 
             File.Move(temporary, file);
@@ -61,6 +73,17 @@ internal sealed class LooseObjectWriter(string gitDirectory)
         }
 
         return new ObjectId(id);
+    }
+
+    private static FileStreamOptions CreateOptions()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.ReadWrite, BufferSize = 64 * 1024 };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        }
+
+        return options;
     }
 
     /// <summary>

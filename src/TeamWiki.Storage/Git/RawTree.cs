@@ -11,28 +11,39 @@ namespace TeamWiki.Storage.Git;
 /// </summary>
 internal sealed class RawTree
 {
-    private const int IdLength = 20;
+    public const int IdLength = 20;
 
     private readonly byte[] _bytes;
+    private readonly int _length;
+    private readonly Entry[] _entries;
+    private readonly int _count;
 
-    // Where each entry starts, where its name starts and ends (at the NUL), and whether it is a folder.
-    private readonly (int Start, int Name, int Nul, bool Folder)[] _entries;
-
-    private RawTree(byte[] bytes, (int, int, int, bool)[] entries)
+    private RawTree(byte[] bytes, int length, Entry[] entries, int count)
     {
         _bytes = bytes;
+        _length = length;
         _entries = entries;
+        _count = count;
     }
 
-    public static RawTree Empty { get; } = new([], []);
+    /// <summary>Where an entry starts, where its name starts and ends (at the NUL), and whether it is a folder.</summary>
+    public readonly record struct Entry(int Start, int Name, int Nul, bool Folder);
 
-    public int Count => _entries.Length;
+    public static RawTree Empty { get; } = new([], 0, [], 0);
+
+    public int Count => _count;
+
+    /// <summary>The tree object's content (without git's <c>tree {size}\0</c> header).</summary>
+    public ReadOnlySpan<byte> Content => _bytes.AsSpan(0, _length);
+
+    /// <summary>A tree whose entries are already indexed: the first <paramref name="count"/> of <paramref name="entries"/> over the first <paramref name="length"/> bytes.</summary>
+    internal static RawTree Indexed(byte[] bytes, int length, Entry[] entries, int count) => new(bytes, length, entries, count);
 
     /// <summary>Indexes the entries of a tree object's content.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a well-formed tree.</exception>
     public static RawTree Parse(byte[] bytes)
     {
-        var entries = new List<(int, int, int, bool)>(bytes.Length / 48 + 1);
+        var entries = new List<Entry>(bytes.Length / 48 + 1);
         var at = 0;
         while (at < bytes.Length)
         {
@@ -43,14 +54,17 @@ internal sealed class RawTree
                 throw new InvalidDataException($"A tree entry at byte {at} is cut short");
             }
 
-            entries.Add((at, space + 1, nul, TreeFormat.IsFolderMode(bytes.AsSpan(at, space - at))));
+            entries.Add(new Entry(at, space + 1, nul, TreeFormat.IsFolderMode(bytes.AsSpan(at, space - at))));
             at = nul + 1 + IdLength;
         }
 
-        return new RawTree(bytes, entries.ToArray());
+        return new RawTree(bytes, bytes.Length, [.. entries], entries.Count);
     }
 
     public bool IsFolder(int index) => _entries[index].Folder;
+
+    /// <summary>The mode of entry <paramref name="index"/> as git writes it (<c>100644</c>, <c>40000</c>, …).</summary>
+    public ReadOnlySpan<byte> ModeAt(int index) => _bytes.AsSpan(_entries[index].Start, _entries[index].Name - 1 - _entries[index].Start);
 
     public ReadOnlySpan<byte> NameAt(int index) => _bytes.AsSpan(_entries[index].Name, _entries[index].Nul - _entries[index].Name);
 
@@ -69,7 +83,7 @@ internal sealed class RawTree
         foreach (var folder in (ReadOnlySpan<bool>)[false, true])
         {
             var at = LowerBound(name, folder);
-            if (at < _entries.Length && _entries[at].Folder == folder && NameAt(at).SequenceEqual(name))
+            if (at < _count && _entries[at].Folder == folder && NameAt(at).SequenceEqual(name))
             {
                 return at;
             }
@@ -81,7 +95,7 @@ internal sealed class RawTree
     /// <summary>The first entry that does not sort before an entry (<paramref name="name"/>, <paramref name="folder"/>).</summary>
     public int LowerBound(ReadOnlySpan<byte> name, bool folder)
     {
-        int low = 0, high = _entries.Length;
+        int low = 0, high = _count;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
@@ -98,13 +112,9 @@ internal sealed class RawTree
         return low;
     }
 
-    /// <summary>Copies the bytes of entries <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
-    public void CopyEntries(int from, int to, IBufferWriter<byte> into)
-    {
-        if (from < to)
-        {
-            var end = to < _entries.Length ? _entries[to].Start : _bytes.Length;
-            into.Write(_bytes.AsSpan(_entries[from].Start, end - _entries[from].Start));
-        }
-    }
+    /// <summary>Entry <paramref name="index"/>'s offsets.</summary>
+    public Entry EntryAt(int index) => _entries[index];
+
+    /// <summary>Where the bytes of entries <paramref name="from"/> up to (not including) <paramref name="to"/> start and end.</summary>
+    public (int Start, int End) Run(int from, int to) => (_entries[from].Start, to < _count ? _entries[to].Start : _length);
 }

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.IO.Compression;
 using System.Text;
 using LibGit2Sharp;
 
@@ -12,14 +12,16 @@ namespace TeamWiki.Storage.Git;
 /// compare the two), without its managed object per entry of every folder on the path: in a folder of
 /// 10,000 pages that was what a save cost. A folder whose last entry goes disappears, as in git.
 /// </summary>
-internal sealed class TreeWriter(Repository repo, LooseObjectWriter objects, TreeReader reader)
+internal sealed class TreeWriter(LooseObjectWriter objects, TreeReader reader)
 {
     private static readonly byte[] FolderMode = TreeFormat.ModeBytes(Mode.Directory);
+    private static readonly byte[] PlainFileMode = TreeFormat.ModeBytes(Mode.NonExecutableFile);
 
     /// <summary>
-    /// From this size a tree is compressed and hashed in .NET (<see cref="LooseObjectWriter"/>), several
-    /// times faster than libgit2 for the folder of a big space; below it libgit2's write is the cheaper
-    /// (no stream set up per object).
+    /// From this size a tree is written without compression (<see cref="LooseObjectWriter.Stored"/>): the
+    /// folder of a big space, written on every save. Smaller trees are deflated at git's default level.
+    /// Both are written by hand rather than through libgit2, whose write first looks for the object in
+    /// every pack (re-reading the pack folder when it is not found), then writes and links a temporary file.
     /// </summary>
     internal const int BigTree = 32 * 1024;
 
@@ -42,9 +44,56 @@ internal sealed class TreeWriter(Repository repo, LooseObjectWriter objects, Tre
 
         var (id, changed) = Write(changes, root);
         // The root is written even when it ends up empty: a commit always has a tree.
-        var result = !changed && root is not null ? root : id ?? WriteTree([]);
+        var result = !changed && root is not null ? root : id ?? WriteTree(RawTree.Empty);
         reader.CommitDone();
         return result;
+    }
+
+    /// <summary>
+    /// The file at <paramref name="path"/> in the tree <paramref name="root"/> (null: nothing there), read
+    /// from the trees kept for the next commit where it can. False when what is there is neither a plain
+    /// file (mode 100644) nor nothing: a folder, an executable, a link, a submodule, or a file on the way
+    /// (a file "a" where "a/b" is asked).
+    /// </summary>
+    public bool TryFileAt(ObjectId? root, string path, out ObjectId? blob)
+    {
+        blob = null;
+        if (root is null)
+        {
+            return true;
+        }
+
+        var tree = reader.Read(root);
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var at = tree.Find(Encoding.UTF8.GetBytes(segments[i]));
+            if (at < 0)
+            {
+                return true;
+            }
+
+            var last = i == segments.Length - 1;
+            if (tree.IsFolder(at))
+            {
+                if (last)
+                {
+                    return false;
+                }
+
+                tree = reader.Read(tree.IdAt(at));
+                continue;
+            }
+
+            if (!last || !tree.ModeAt(at).SequenceEqual(PlainFileMode))
+            {
+                return false;
+            }
+
+            blob = tree.IdAt(at);
+        }
+
+        return true;
     }
 
     private (ObjectId? Id, bool Changed) Write(TreeEditNode changes, ObjectId? baseId)
@@ -101,17 +150,24 @@ internal sealed class TreeWriter(Repository repo, LooseObjectWriter objects, Tre
 
         removed.Sort();
         added.Sort((a, b) => TreeFormat.Compare(a.Name, a.Folder, b.Name, b.Folder));
-        var output = new ArrayBufferWriter<byte>(Math.Max(64, (tree.Count + added.Count) * 64));
+        var room = tree.Content.Length;
+        foreach (var (name, mode, _, _) in added)
+        {
+            room += RawTreeBuilder.EntrySize(mode.Length, name.Length);
+        }
+
+        var output = new RawTreeBuilder(room, tree.Count + added.Count);
         var next = 0;
         var skip = 0;
         foreach (var (name, mode, id, isFolder) in added)
         {
             CopyUpTo(tree.LowerBound(name, isFolder));
-            TreeFormat.WriteEntry(output, mode, name, id);
+            output.Add(mode, name, id, isFolder);
         }
 
         CopyUpTo(tree.Count);
-        return output.WrittenCount == 0 ? (null, true) : (WriteTree(output.WrittenSpan.ToArray()), true);
+        var written = output.Build();
+        return written.Count == 0 ? (null, true) : (WriteTree(written), true);
 
         void Remove(int index)
         {
@@ -132,16 +188,16 @@ internal sealed class TreeWriter(Repository repo, LooseObjectWriter objects, Tre
                 }
 
                 var stop = skip < removed.Count && removed[skip] < end ? removed[skip] : end;
-                tree.CopyEntries(next, stop, output);
+                output.Copy(tree, next, stop);
                 next = stop == end ? end : stop + 1;
             }
         }
     }
 
-    private ObjectId WriteTree(byte[] bytes)
+    private ObjectId WriteTree(RawTree tree)
     {
-        var id = bytes.Length >= BigTree ? objects.Write("tree", bytes) : repo.ObjectDatabase.Write<Tree>(bytes);
-        reader.Wrote(id, RawTree.Parse(bytes));
+        var id = objects.Write("tree", tree.Content, tree.Content.Length >= BigTree ? LooseObjectWriter.Stored : CompressionLevel.Fastest);
+        reader.Wrote(id, tree);
         return id;
     }
 }

@@ -101,8 +101,15 @@ public sealed partial class PageStore : IPageStore
             throw new PageTooLargeException(save.Path, bytes.LongLength, _options.MaxPageBytes);
         }
 
-        RequireSpace(save.Path);
-        var existed = _repository.BlobIdOf(save.Path.FilePath) is not null;
+        var snapshot = _catalog.Current;
+        if (snapshot.FindSpace(save.Path.Space) is null)
+        {
+            throw new SpaceNotFoundException(save.Path.Space);
+        }
+
+        // The catalog is at the published tip, as a look-up in the tip's tree would be, and answers from
+        // memory: the tree look-up parsed the whole folder (10,000 entries in a big space) on every save.
+        var existed = snapshot.Exists(save.Path);
         var message = CleanMessage(save.Message) ?? $"{(existed ? "Update" : "Create")} {save.Path}";
         try
         {

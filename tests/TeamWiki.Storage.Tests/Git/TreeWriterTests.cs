@@ -21,7 +21,7 @@ public sealed class TreeWriterTests : IDisposable
     {
         _repo = new Repository(_wiki.GitDirectory);
         _reader = new TreeReader(_wiki.GitDirectory);
-        _writer = new TreeWriter(_repo, new LooseObjectWriter(_wiki.GitDirectory), _reader);
+        _writer = new TreeWriter(new LooseObjectWriter(_wiki.GitDirectory), _reader);
     }
 
     /// <summary>Names that sort around a folder "a", which git orders as if it were "a/".</summary>
@@ -118,6 +118,28 @@ public sealed class TreeWriterTests : IDisposable
         var signature = new Signature("Test", "test@example.org", DateTimeOffset.UnixEpoch);
         _repo.Refs.Add("refs/heads/main", _repo.ObjectDatabase.CreateCommit(signature, signature, "groot", removed, [], true).Id);
         FsckAssert.Clean(_wiki);
+    }
+
+    [Fact]
+    public void TheTreeKeptForTheNextCommitIndexesTheBytesGitReadsBack()
+    {
+        var files = Enumerable.Range(0, 2000).Select(i => ($"groot/p-{i:0000}.md", (string?)$"tekst {i}")).Append(("groot/map/diep.md", "x"));
+        var parent = _repo.Lookup<Tree>(AssertSameAsTreeDefinition(null, [.. files]));
+        var changed = _repo.Lookup<Tree>(AssertSameAsTreeDefinition(parent,
+            ("groot/p-0500a.md", "nieuw"), ("groot/p-1999.md", null), ("groot/p-0000.md", "anders"), ("groot/map/ondieper.md", "y")));
+        var folder = changed["groot"].Target.Id;
+
+        // The writer keeps what it wrote for the next commit; a reader of its own reads the object from disk.
+        var kept = _reader.Read(folder);
+        using var fresh = new TreeReader(_wiki.GitDirectory);
+        var stored = fresh.Read(folder);
+
+        Assert.True(kept.Content.Length >= TreeWriter.BigTree, "the folder must be a big tree, written stored");
+        Assert.True(kept.Content.SequenceEqual(stored.Content));
+        Assert.Equal(stored.Count, kept.Count);
+        Assert.All(Enumerable.Range(0, stored.Count), i => Assert.Equal(stored.EntryAt(i), kept.EntryAt(i)));
+        Assert.Equal(stored.Find("map"u8), kept.Find("map"u8));
+        Assert.True(kept.IsFolder(kept.Find("map"u8)));
     }
 
     [Fact]
