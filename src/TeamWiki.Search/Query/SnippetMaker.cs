@@ -61,7 +61,7 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
             return "";
         }
 
-        var matches = terms.IsEmpty ? [] : Matches(terms, text, english ? _english : _dutch, english ? analyzers.English : analyzers.Dutch);
+        var matches = terms.IsEmpty ? [] : Matches(terms, text, english, english ? _english : _dutch, english ? analyzers.English : analyzers.Dutch);
         if (matches.Count == 0)
         {
             return WebUtility.HtmlEncode(Start(text));
@@ -90,13 +90,14 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
         return sb.ToString();
     }
 
-    private List<(int Start, int End, int Word)> Matches(SnippetTerms terms, string text, ConcurrentDictionary<string, string[]> memo, Analyzer analyzer)
+    private List<(int Start, int End, int Word)> Matches(SnippetTerms terms, string text, bool english, ConcurrentDictionary<string, string[]> memo, Analyzer analyzer)
     {
         var matches = new List<(int Start, int End, int Word)>();
         var limit = Math.Min(text.Length, MaxScanned);
         // Words are lowered into one buffer and looked up as spans: a page has hundreds of words, and a
         // string per word was most of the snippet's time (allocation, then garbage collection).
         var lookup = new Lookups(terms.Terms.GetAlternateLookup<ReadOnlySpan<char>>(), memo.GetAlternateLookup<ReadOnlySpan<char>>());
+        var verdicts = terms.Verdicts(english).GetAlternateLookup<ReadOnlySpan<char>>();
         var buffer = new char[64];
         var i = 0;
         while (i < limit)
@@ -119,7 +120,13 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
             }
 
             var word = buffer.AsSpan(0, text.AsSpan(start, i - start).ToLowerInvariant(buffer));
-            if (Match(terms, word, lookup, analyzer) is { } queryWord)
+            if (!verdicts.TryGetValue(word, out var queryWord))
+            {
+                queryWord = Match(terms, word, lookup, analyzer) ?? -1;
+                verdicts[word] = queryWord;
+            }
+
+            if (queryWord >= 0)
             {
                 matches.Add((start, i, queryWord));
             }
