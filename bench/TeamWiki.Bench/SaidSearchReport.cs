@@ -26,8 +26,8 @@ public static class SaidSearchReport
             followed in this process by the raw Lucene query that produces the same results page, on a reader of the
             server's own index folder: the query TeamWiki's `QueryBuilder` builds, ranking tiers included
             (`RawLucene.BuildRanked`), bare and with the same snippet work for the ten hits. The top ten paths over
-            HTTP and raw were the same for {http.SameTopTen} of {http.Api.Count} queries (the others: words the index does not
-            know, which TeamWiki widens with fuzzy matches).
+            HTTP and raw were the same for {http.SameTopTen} of {http.Api.Count} queries (the others were not examined; words
+            the index does not know, which TeamWiki widens with fuzzy matches and the raw query does not, are one cause).
 
             | | p50 | p99 |
             |---|---:|---:|
