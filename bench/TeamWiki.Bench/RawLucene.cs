@@ -86,6 +86,19 @@ public sealed class RawLucene : IDisposable
         return all;
     }
 
+    /// <summary>
+    /// The query TeamWiki itself builds for <paramref name="text"/> (its <c>QueryBuilder</c>, ranking tiers
+    /// included), without what a search adds around it: the known-word check with its fuzzy fallback, the
+    /// readable-spaces filter, facets. For a signed-in administrator and words the index knows, this query
+    /// produces the same results page as <c>GET /api/search</c>.
+    /// </summary>
+    public LuceneQuery BuildRanked(string text)
+    {
+        var parsed = QueryText.Parse(text);
+        var builder = new QueryBuilder(_analyzers);
+        return builder.Words(parsed, prefixOpenWord: false) ?? builder.AsWritten(parsed) ?? new BooleanQuery();
+    }
+
     /// <summary>The bare query: the top hits and their stored paths.</summary>
     public IReadOnlyList<string> Bare(LuceneQuery query, int top = 10) =>
         _searcher.Search(query, top).ScoreDocs.Select(d => _searcher.Doc(d.Doc).Get(SearchFields.Path)).ToList();

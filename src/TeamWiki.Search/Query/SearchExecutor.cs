@@ -12,8 +12,16 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
     // A compound part counts: "korf" inside "stuifmeelkorf" is a word the index knows, not a typo of "kort".
     private static readonly string[] KnownFields = [SearchFields.Title, SearchFields.Body, SearchFields.Parts, SearchFields.TitleEnglish, SearchFields.BodyEnglish];
 
+    // The stored fields a hit shows; the others (id, author) are not decoded.
+    private static readonly HashSet<string> HitFields =
+    [
+        SearchFields.Kind, SearchFields.Path, SearchFields.TitleStored, SearchFields.Space, SearchFields.Language,
+        SearchFields.Body, SearchFields.BodyEnglish, SearchFields.Tags, SearchFields.Updated,
+    ];
+
     private readonly QueryBuilder _filters = new(analyzers);
     private readonly SnippetMaker _snippets = new(analyzers);
+    private SearcherMemo? _memo;
 
     public SearchResults Search(IndexSearcher searcher, SearchRequest request)
     {
@@ -22,7 +30,8 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
         var notices = text.Notices.ToList();
         var unknown = new List<string>();
         // What the reader may see decides which words are known and what may be suggested.
-        var visible = new VisibleDocs(searcher.IndexReader, request.VisibleSpaces);
+        var memo = MemoFor(searcher);
+        var visible = memo.Visible(request.VisibleSpaces);
         var builder = new QueryBuilder(analyzers, word => IsKnown(visible, word), unknown);
         var words = builder.Words(text, request.PrefixLastWord);
         if (words is null && text.Parts.Any(p => !p.Negated))
@@ -37,7 +46,7 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
             return SearchResults.Empty(notices) with { TookMs = watch.Elapsed.TotalMilliseconds };
         }
 
-        var query = Combine(words, filters);
+        var query = SharedTermStates.Apply(Combine(words, filters), memo);
         var limit = Math.Clamp(request.Limit, 1, SearchRequest.MaxLimit);
         var offset = Math.Clamp(request.Offset, 0, SearchRequest.MaxOffset);
         var byDate = string.Equals(request.Sort, "date", StringComparison.OrdinalIgnoreCase);
@@ -86,6 +95,19 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
             .Select(sd => searcher.Doc(sd.Doc))
             .Select(d => new SearchSuggestion(d.Get(SearchFields.Kind), d.Get(SearchFields.Path), d.Get(SearchFields.TitleStored), d.Get(SearchFields.Space)))
             .ToList();
+    }
+
+    /// <summary>The memo of this searcher's generation: a refreshed searcher starts a new one.</summary>
+    private SearcherMemo MemoFor(IndexSearcher searcher)
+    {
+        var memo = Volatile.Read(ref _memo);
+        if (memo is null || memo.Top != searcher.TopReaderContext)
+        {
+            memo = new SearcherMemo(searcher);
+            Volatile.Write(ref _memo, memo);
+        }
+
+        return memo;
     }
 
     /// <summary>
@@ -165,7 +187,7 @@ internal sealed class SearchExecutor(WikiAnalyzers analyzers)
 
     private SearchHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, SnippetTerms terms)
     {
-        var doc = searcher.Doc(scoreDoc.Doc);
+        var doc = searcher.Doc(scoreDoc.Doc, HitFields);
         var english = doc.Get(SearchFields.Language) == "en";
         var body = doc.Get(english ? SearchFields.BodyEnglish : SearchFields.Body) ?? "";
         return new SearchHit(

@@ -61,7 +61,7 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
             return "";
         }
 
-        var matches = terms.IsEmpty ? [] : Matches(terms, text, english ? _english : _dutch, english ? analyzers.English : analyzers.Dutch);
+        var matches = terms.IsEmpty ? [] : Matches(terms, text, english, english ? _english : _dutch, english ? analyzers.English : analyzers.Dutch);
         if (matches.Count == 0)
         {
             return WebUtility.HtmlEncode(Start(text));
@@ -90,10 +90,15 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
         return sb.ToString();
     }
 
-    private List<(int Start, int End, int Word)> Matches(SnippetTerms terms, string text, ConcurrentDictionary<string, string[]> memo, Analyzer analyzer)
+    private List<(int Start, int End, int Word)> Matches(SnippetTerms terms, string text, bool english, ConcurrentDictionary<string, string[]> memo, Analyzer analyzer)
     {
         var matches = new List<(int Start, int End, int Word)>();
         var limit = Math.Min(text.Length, MaxScanned);
+        // Words are lowered into one buffer and looked up as spans: a page has hundreds of words, and a
+        // string per word was most of the snippet's time (allocation, then garbage collection).
+        var lookup = new Lookups(terms.Terms.GetAlternateLookup<ReadOnlySpan<char>>(), memo.GetAlternateLookup<ReadOnlySpan<char>>());
+        var verdicts = terms.Verdicts(english).GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffer = new char[64];
         var i = 0;
         while (i < limit)
         {
@@ -109,8 +114,19 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
                 i++;
             }
 
-            var word = text[start..i].ToLowerInvariant();
-            if (Match(terms, word, memo, analyzer) is { } queryWord)
+            if (buffer.Length < i - start)
+            {
+                buffer = new char[i - start];
+            }
+
+            var word = buffer.AsSpan(0, text.AsSpan(start, i - start).ToLowerInvariant(buffer));
+            if (!verdicts.TryGetValue(word, out var queryWord))
+            {
+                queryWord = Match(terms, word, lookup, analyzer) ?? -1;
+                verdicts[word] = queryWord;
+            }
+
+            if (queryWord >= 0)
             {
                 matches.Add((start, i, queryWord));
             }
@@ -119,9 +135,9 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
         return matches;
     }
 
-    private int? Match(SnippetTerms terms, string word, ConcurrentDictionary<string, string[]> memo, Analyzer analyzer)
+    private int? Match(SnippetTerms terms, ReadOnlySpan<char> word, Lookups lookup, Analyzer analyzer)
     {
-        if (terms.Terms.TryGetValue(word, out var direct))
+        if (lookup.Terms.TryGetValue(word, out var direct))
         {
             return direct;
         }
@@ -131,17 +147,18 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
             return prefix.Word;
         }
 
-        if (!memo.TryGetValue(word, out var analysed))
+        if (!lookup.Memo.TryGetValue(word, out var analysed))
         {
             // ConcurrentDictionary.Count takes every lock: keep an approximate count of our own.
             if (Interlocked.Increment(ref _memoSize) > MemoLimit)
             {
-                memo.Clear();
+                lookup.Memo.Dictionary.Clear();
                 Interlocked.Exchange(ref _memoSize, 0);
             }
 
-            analysed = QueryBuilder.Analyze(analyzer, SearchFields.Body, word).SelectMany(p => p).ToArray();
-            memo.TryAdd(word, analysed);
+            var written = word.ToString();
+            analysed = QueryBuilder.Analyze(analyzer, SearchFields.Body, written).SelectMany(p => p).ToArray();
+            lookup.Memo.Dictionary.TryAdd(written, analysed);
         }
 
         foreach (var term in analysed)
@@ -163,6 +180,10 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
 
         return null;
     }
+
+    private readonly record struct Lookups(
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Terms,
+        ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> Memo);
 
     private static (int From, int To) BestWindow(List<(int Start, int End, int Word)> matches, string text)
     {

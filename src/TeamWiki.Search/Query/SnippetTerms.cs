@@ -16,5 +16,16 @@ internal sealed class SnippetTerms
 
     public int Words { get; set; }
 
+    /// <summary>
+    /// Each lower-cased word already judged during this search, with the query word it matched (-1: none).
+    /// A results page repeats most of its words ("de", "het", the query's own), so each is judged once;
+    /// only the search that made these terms uses them, one hit after another. Dutch and English hits are
+    /// analysed differently, so each language has its own.
+    /// </summary>
+    public Dictionary<string, int> Verdicts(bool english) => english ? _english : _dutch;
+
+    private readonly Dictionary<string, int> _dutch = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _english = new(StringComparer.Ordinal);
+
     public bool IsEmpty => Terms.Count == 0 && Prefix is null;
 }

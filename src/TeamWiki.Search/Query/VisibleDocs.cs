@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -12,16 +13,41 @@ namespace TeamWiki.Search.Query;
 /// <remarks>
 /// The set is a bit per document over the whole (multi-segment) reader, built on first use from the
 /// postings of the space terms; a search that never asks costs nothing. Null <c>spaces</c>: no limit.
+/// One instance serves every search on the same reader for the same spaces (<see cref="SearcherMemo"/>):
+/// the set and the answers of <see cref="Contains"/> are kept, and are safe to share between threads.
 /// </remarks>
 internal sealed class VisibleDocs(IndexReader reader, IReadOnlyCollection<string>? spaces)
 {
+    private const int MaxKnown = 50_000;
+
+    private readonly ConcurrentDictionary<(string Field, string Term), bool> _known = new();
     private FixedBitSet? _bits;
+    private int _knownCount;
 
     /// <summary>The documents that count (deleted ones excluded), or null when every live document does.</summary>
-    public IBits? Bits => spaces is null ? MultiFields.GetLiveDocs(reader) : _bits ??= Build();
+    public IBits? Bits => spaces is null ? MultiFields.GetLiveDocs(reader) : LazyInitializer.EnsureInitialized(ref _bits, Build);
 
     /// <summary>True when <paramref name="term"/> occurs in <paramref name="field"/> of a document that counts.</summary>
     public bool Contains(string field, string term)
+    {
+        if (_known.TryGetValue((field, term), out var known))
+        {
+            return known;
+        }
+
+        // ConcurrentDictionary.Count takes every lock: keep an approximate count of our own.
+        if (Interlocked.Increment(ref _knownCount) > MaxKnown)
+        {
+            _known.Clear();
+            Interlocked.Exchange(ref _knownCount, 0);
+        }
+
+        var found = Occurs(field, term);
+        _known.TryAdd((field, term), found);
+        return found;
+    }
+
+    private bool Occurs(string field, string term)
     {
         var bytes = new BytesRef(term);
         if (reader.DocFreq(new Term(field, bytes)) == 0)
