@@ -201,7 +201,16 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
             // "e-mail", "project-planning": every piece must match, each like a word of its own.
             var pieces = positions.Select(p => p[0]).Distinct().Select(piece => Word(piece, prefix: false))
                 .Where(q => q is not null).Select(q => q!.Value).ToList();
-            return pieces.Count == 0 ? null : WordQuery.AllOf(pieces);
+            if (pieces.Count == 0)
+            {
+                return null;
+            }
+
+            // Only the pieces side by side, or written together ("backup"), are the word: "back" in one
+            // place and "up" in another ("stand-up", "back-end") still match, but rank as a compound part does.
+            var all = WordQuery.AllOf(pieces);
+            var together = Any([Phrase(string.Join(' ', positions.Select(p => p[0]))), new TermQuery(new Term(SearchFields.Words, string.Concat(positions.Select(p => p[0]))))]);
+            return all with { Exact = together, Lemma = together, Whole = together, Part = null };
         }
 
         return Word(part.Text, prefix);

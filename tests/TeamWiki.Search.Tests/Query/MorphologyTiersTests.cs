@@ -19,6 +19,9 @@ public sealed class MorphologyTiersFixture : IDisposable
             // "gemeld" as written against another form of "melden".
             Doc("hr/ziek", "Ziek", "Meld je ziek bij je leidinggevende; meld het ook in het rooster.", now),
             Doc("it/incident", "Incident", "Het incident is gemeld bij de servicedesk.", now),
+            // "back-up" against "back" and "up" apart, each of them a whole word there.
+            Doc("team/ritme", "Stand-up back-end", "Stand-up van het back-end team: back-end stand-up, elke dag een stand-up.", now),
+            Doc("it/database", "Database", "Elke nacht maken we een back-up van de database, zodat we bij een storing, een fout of een verloren bestand altijd iets hebben om op terug te vallen, ook in het weekend.", now),
         ], [], "commit-1");
     }
 
@@ -61,4 +64,8 @@ public class MorphologyTiersTests(MorphologyTiersFixture fixture) : IClassFixtur
         // "melden" is written nowhere; both pages have a form of it and both are found.
         Assert.Equal(["hr/ziek", "it/incident"], Paths("melden").Order().ToArray());
     }
+
+    [Fact]
+    public void AHyphenatedWordRanksAboveItsPiecesApart() =>
+        Assert.Equal(["it/database", "team/ritme"], Paths("back-up"));
 }
