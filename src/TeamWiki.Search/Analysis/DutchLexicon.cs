@@ -18,6 +18,7 @@ public sealed class DutchLexicon
     private DutchLexicon()
     {
         var builder = new SynonymMap.Builder(dedup: true);
+        var known = new List<string>();
         var forms = 0;
         foreach (var line in ReadLines("nl-lemmas.tsv.gz"))
         {
@@ -29,11 +30,14 @@ public sealed class DutchLexicon
 
             // keepOrig: the form itself stays, its dictionary form is added at the same position.
             builder.Add(new CharsRef(line[..tab]), new CharsRef(line[(tab + 1)..]), includeOrig: true);
+            known.Add(line[..tab]);
+            known.Add(line[(tab + 1)..]);
             forms++;
         }
 
         Lemmas = builder.Build();
         LemmaPairs = forms;
+        LemmaWords = new CharArraySet(WikiAnalyzers.Version, known, ignoreCase: false);
         CompoundWords = new CharArraySet(WikiAnalyzers.Version, ReadLines("nl-compound-words.txt.gz").ToList(), ignoreCase: false);
     }
 
@@ -45,6 +49,15 @@ public sealed class DutchLexicon
 
     /// <summary>Number of form → lemma pairs loaded.</summary>
     public int LemmaPairs { get; }
+
+    /// <summary>The forms and dictionary forms of the map.</summary>
+    private CharArraySet LemmaWords { get; }
+
+    /// <summary>
+    /// True when the word lists know the word (as a form, a dictionary form or a word of the dictionary):
+    /// then a stem it shares with another word is the stemmer's guess against what the lists say.
+    /// </summary>
+    public bool Knows(char[] buffer, int length) => LemmaWords.Contains(buffer, 0, length) || CompoundWords.Contains(buffer, 0, length);
 
     /// <summary>Words that may be parts of a compound.</summary>
     public CharArraySet CompoundWords { get; }

@@ -13,8 +13,8 @@ namespace TeamWiki.Search.Analysis;
 
 /// <summary>
 /// The analysers of the index, built once and shared. The Dutch chain is the one measured in
-/// docs/search.md: each word is indexed as its form, its stem, its dictionary form and that form's stem,
-/// accents folded next to the original; compound parts go to their own low-weight field.
+/// docs/search.md: each word is indexed as its form, its dictionary form, and the stems of both marked
+/// as stems ("~lop"), accents folded next to the original; compound parts go to their own low-weight field.
 /// </summary>
 public sealed class WikiAnalyzers
 {
@@ -111,9 +111,10 @@ public sealed class WikiAnalyzers
 
         ts = new SynonymFilter(ts, _lexicon.Value.Lemmas, ignoreCase: false);
         ts = new ASCIIFoldingFilter(ts, preserveOriginal: true);
-        ts = new KeywordRepeatFilter(ts);
+        ts = new StemCopyFilter(ts, _lexicon.Value);
         ts = new StemmerOverrideFilter(ts, Overrides);
         ts = new SnowballFilter(ts, new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer());
+        ts = new StemMarkFilter(ts);
         ts = new RemoveDuplicatesTokenFilter(ts);
         return (source, ts);
     }

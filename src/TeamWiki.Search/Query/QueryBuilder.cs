@@ -193,8 +193,7 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
         var positions = Analyze(analyzers.Words, SearchFields.Words, part.Text);
         if (part.Phrase && positions.Count > 1)
         {
-            var phrase = Phrase(part.Text);
-            return new WordQuery(phrase, phrase, phrase);
+            return WordQuery.Phrase(Phrase(part.Text));
         }
 
         if (positions.Count > 1)
@@ -202,7 +201,16 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
             // "e-mail", "project-planning": every piece must match, each like a word of its own.
             var pieces = positions.Select(p => p[0]).Distinct().Select(piece => Word(piece, prefix: false))
                 .Where(q => q is not null).Select(q => q!.Value).ToList();
-            return pieces.Count == 0 ? null : WordQuery.AllOf(pieces);
+            if (pieces.Count == 0)
+            {
+                return null;
+            }
+
+            // Only the pieces side by side, or written together ("backup"), are the word: "back" in one
+            // place and "up" in another ("stand-up", "back-end") still match, but rank as a compound part does.
+            var all = WordQuery.AllOf(pieces);
+            var together = Any([Phrase(string.Join(' ', positions.Select(p => p[0]))), new TermQuery(new Term(SearchFields.Words, string.Concat(positions.Select(p => p[0]))))]);
+            return all with { Exact = together, Lemma = together, Whole = together, Part = null };
         }
 
         return Word(part.Text, prefix);
@@ -217,8 +225,10 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
         }
 
         var clause = new BooleanQuery(disableCoord: true);
+        var lemma = new BooleanQuery(disableCoord: true);
         var whole = new BooleanQuery(disableCoord: true);
         var match = new BooleanQuery(disableCoord: true);
+        var part = new BooleanQuery(disableCoord: true);
         foreach (var (field, analyzer, boost) in _wordFields)
         {
             foreach (var term in Analyze(analyzer, field, word).SelectMany(p => p).Distinct())
@@ -228,7 +238,29 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
                 if (field != SearchFields.Parts)
                 {
                     whole.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                    if (!StemMarkFilter.IsStem(term))
+                    {
+                        lemma.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                    }
                 }
+                else if (!StemMarkFilter.IsStem(term))
+                {
+                    part.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                }
+            }
+        }
+
+        // The word as written (accents folded; the words field holds every title and body word that way) is
+        // a tier of its own only when the word is not its own dictionary form: "gemeld" asks for that form
+        // first, while "pagina" stands for all its forms ("pagina's" as much as "pagina").
+        var exact = new BooleanQuery(disableCoord: true);
+        var asWritten = Analyze(analyzers.Words, SearchFields.Words, word).SelectMany(p => p).Distinct().ToList();
+        var forms = Analyze(analyzers.Dutch, SearchFields.Body, word).SelectMany(p => p).Where(t => !StemMarkFilter.IsStem(t));
+        if (forms.Any(f => !asWritten.Contains(f)))
+        {
+            foreach (var term in asWritten)
+            {
+                exact.Add(new TermQuery(new Term(SearchFields.Words, term)), Occur.SHOULD);
             }
         }
 
@@ -248,8 +280,10 @@ internal sealed class QueryBuilder(WikiAnalyzers analyzers, Func<string, bool>? 
             }
         }
 
-        return clause.Clauses.Count == 0 ? null : new WordQuery(clause, whole.Clauses.Count == 0 ? null : whole, match.Clauses.Count == 0 ? null : match);
+        return clause.Clauses.Count == 0 ? null : new WordQuery(clause, OrNull(exact), OrNull(lemma), OrNull(whole), OrNull(match), OrNull(part));
     }
+
+    private static BooleanQuery? OrNull(BooleanQuery query) => query.Clauses.Count == 0 ? null : query;
 
     /// <summary>True when the Dutch or the English analysis drops the word.</summary>
     public bool IsStopWord(string word) =>

@@ -35,9 +35,11 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
                 foreach (var term in QueryBuilder.Analyze(analyzer, SearchFields.Body, word).SelectMany(p => p))
                 {
                     result.Terms.TryAdd(term, index);
-                    if (term.Length >= 4 && !result.Parts.Any(p => p.Part == term))
+                    // Inside a compound a stem is looked for as plain letters ("~regel" → "regel" in "regelgeving").
+                    var part = StemMarkFilter.IsStem(term) ? term[1..] : term;
+                    if (part.Length >= 4 && !result.Parts.Any(p => p.Part == part))
                     {
-                        result.Parts.Add((term, index));
+                        result.Parts.Add((part, index));
                     }
                 }
             }
