@@ -156,6 +156,10 @@ public sealed class ContentSnapshot
         return first;
     }
 
+    /// <summary>The first page by path with this title (case-insensitive) in <paramref name="space"/> only, or null; looks at no other space.</summary>
+    public PageSummary? FindByTitleIn(string title, string space) =>
+        PageSpaces.TryGetValue(space, out var pages) && pages.Titles.TryGetValue(title.Trim(), out var matches) ? matches.Min : null;
+
     /// <summary>Every page with this title (case-insensitive), ordered by path; empty when none.</summary>
     public IReadOnlyList<PageSummary> FindAllByTitle(string title)
     {
