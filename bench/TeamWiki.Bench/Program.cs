@@ -1,6 +1,6 @@
 using TeamWiki.Bench;
 
-// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|search-said|projects|rendering|growth|startup|warm-views|all] [--server-dir DIR] [--restarts N] [--growth-sizes 1000,10000,100000] [--rounds N] [--commits N] [--samples N] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--said N] [--queries N] [--tasks N] [--documents N] [--render-bytes N] [--render-runs N]
+// dotnet run -c Release --project bench/TeamWiki.Bench -- [storage|http|search|search-said|projects|rendering|growth|startup|warm-views|all] [--server-dir DIR] [--restarts N] [--no-history-rebuild] [--growth-sizes 1000,10000,100000] [--rounds N] [--commits N] [--samples N] [--pages N] [--saves N] [--seconds N] [--search-pages N] [--said N] [--queries N] [--tasks N] [--documents N] [--render-bytes N] [--render-runs N]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v && int.TryParse(v, out var n) ? n : fallback;
@@ -35,7 +35,7 @@ if (what is "growth")
 if (what is "startup")
 {
     // Not part of "all": a tool to see where a restart's time goes, on a data folder kept in /tmp.
-    Console.WriteLine(await StartupBenchmark.RunAsync(pages, Option("--commits", 10_000), Option("--restarts", 3)));
+    Console.WriteLine(await StartupBenchmark.RunAsync(pages, Option("--commits", 10_000), Option("--restarts", 3), rebuildHistory: !args.Contains("--no-history-rebuild")));
 }
 
 if (what is "warm-views")

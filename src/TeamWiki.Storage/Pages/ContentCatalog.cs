@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -99,16 +100,12 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
             return;
         }
 
-        foreach (var (blob, parsed) in persisted.Parsed)
-        {
-            _parsed.TryAdd(blob, parsed);
-        }
-
         // Its files say what the tree held at its commit; that is worth something only while the commit is on
-        // the branch (history rewritten from outside: the tree is listed, the parses by blob id still serve).
+        // the branch (history rewritten from outside: the tree is listed). Each space's pages are made when first
+        // asked for (a page view needs one space), from the block the file keeps of them.
         if (persisted.Commit == _repository.Head || _repository.FindCommit(persisted.Commit) is not null)
         {
-            _snapshot = Apply(persisted.Commit, ContentSnapshot.Empty, persisted.Files, full: true);
+            _snapshot = Apply(persisted.Commit, ContentSnapshot.Empty, persisted.Files, full: true, persisted.Spaces);
             StartedFrom = persisted.Commit;
         }
         else
@@ -135,7 +132,7 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
     }
 
     /// <summary>The snapshot at <paramref name="commit"/>: <paramref name="from"/> with <paramref name="changes"/> applied (all files of the tree when <paramref name="full"/>).</summary>
-    private ContentSnapshot Apply(string commit, ContentSnapshot from, IReadOnlyList<GitChange> changes, bool full)
+    private ContentSnapshot Apply(string commit, ContentSnapshot from, IReadOnlyList<GitChange> changes, bool full, IReadOnlyList<KeptSpace>? kept = null)
     {
         if (full)
         {
@@ -143,6 +140,11 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
         }
 
         var builder = new SnapshotBuilder(from);
+        foreach (var space in kept ?? [])
+        {
+            builder.SetKeptSpace(space, () => Load(space));
+        }
+
         var newTasks = new List<(FileRole Role, GitEntry Entry)>();
         foreach (var change in changes)
         {
@@ -222,6 +224,29 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
         return builder.ToSnapshot(commit);
     }
 
+    /// <summary>
+    /// A space's pages from its block of the kept catalog, on the space's first use (any thread). Their parses join
+    /// the others, so the next save and a moved page's new title find them without reading the blob.
+    /// </summary>
+    private ImmutableDictionary<string, PageSummary> Load(KeptSpace kept)
+    {
+        var pages = new List<KeyValuePair<string, PageSummary>>(kept.Count);
+        foreach (var row in kept.Pages())
+        {
+            // Only what a full build would take as a page of this space (the file is trusted as far as its hash goes).
+            if (PagePath.FromFilePath(row.FilePath) is not { } page || page.Space != kept.Key)
+            {
+                continue;
+            }
+
+            _parsed.TryAdd(row.BlobId, row.Parse);
+            var title = row.Parse.Meta.Title ?? row.Parse.Heading ?? PageTitles.FromSlug(page.Name);
+            pages.Add(new(page.Value, new PageSummary(page, title, row.Parse.Meta.Tags, row.Parse.Meta.Description, row.Parse.Meta.Language, row.BlobId)));
+        }
+
+        return ImmutableDictionary.CreateRange(StringComparer.Ordinal, pages);
+    }
+
     /// <summary>One page fewer uses <paramref name="blobId"/>; when none does any more, its parse is forgotten.</summary>
     private void Release(string blobId)
     {
@@ -284,12 +309,12 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
         }
     }
 
-    /// <summary>Writes the current snapshot to disk now: the files it was made of and the parses of its pages' blobs.</summary>
+    /// <summary>Writes the current snapshot to disk now: the files it was made of and each space's pages with their parses.</summary>
     internal void Save()
     {
         ContentSnapshot snapshot;
         List<GitChange> files;
-        Dictionary<string, ParsedPage> parsed;
+        List<KeptSpace> spaces;
         lock (_rebuild)
         {
             // Under the lock: a build meanwhile would forget the parses of the blobs it replaced.
@@ -300,14 +325,9 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
             }
 
             files = FilesOf(snapshot);
-            parsed = new Dictionary<string, ParsedPage>(_blobUses.Count, StringComparer.Ordinal);
-            foreach (var blob in _blobUses.Keys)
-            {
-                if (_parsed.TryGetValue(blob, out var page))
-                {
-                    parsed[blob] = page;
-                }
-            }
+            // A space unchanged since the start is written back as the block it was read from, made or not.
+            spaces = snapshot.PageSpaces.Select(s => s.Value.Kept ?? CatalogSnapshotFile.Encode(s.Key,
+                s.Value.Pages.Values.Select(p => new KeptPage(p.Path.FilePath, p.BlobId, _parsed.GetOrAdd(p.BlobId, Parse))).ToList(), s.Value.PathHash)).ToList();
         }
 
         try
@@ -315,7 +335,7 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
             // The data folder may be gone (a removed test folder, an uninstall): do not make it again.
             if (Directory.Exists(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(_snapshotFile)))))
             {
-                CatalogSnapshotFile.Write(_snapshotFile, snapshot.Commit, files, parsed.GetValueOrDefault);
+                CatalogSnapshotFile.Write(_snapshotFile, snapshot.Commit, files, spaces);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -325,11 +345,10 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
         }
     }
 
-    /// <summary>The files a snapshot was made of, as a full build would list them (a deleted task's file by its path only).</summary>
+    /// <summary>The files besides pages a snapshot was made of, as a full build would list them (a deleted task's file by its path only).</summary>
     private List<GitChange> FilesOf(ContentSnapshot snapshot)
     {
-        var files = new List<GitChange>(snapshot.PagesByPath.Count + 64);
-        files.AddRange(snapshot.PagesByPath.Values.Select(p => new GitChange(p.Path.FilePath, p.BlobId)));
+        var files = new List<GitChange>(64);
         files.AddRange(snapshot.SpaceFiles.Select(f => new GitChange($"{f.Key}/{SpaceMetadata.FileName}", f.Value)));
         files.AddRange(snapshot.TaskFiles.Values.SelectMany(byPath => byPath).Select(t => new GitChange(t.Key, t.Value.BlobId)));
         files.AddRange(snapshot.TaskNumbers.Values.SelectMany(numbers => numbers)

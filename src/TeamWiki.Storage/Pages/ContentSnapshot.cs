@@ -8,19 +8,16 @@ namespace TeamWiki.Storage.Pages;
 /// resolution and space lists read it instead of git. Its collections are persistent (immutable, with
 /// structural sharing): the catalog makes the next snapshot from this one and a commit's changes
 /// (<see cref="SnapshotBuilder"/>), so a commit costs what it changed, not the number of pages, and
-/// everything a page view asks of it — a page, a space's tree, breadcrumbs — is ready without building.
+/// a page view asks only of its own space — a page, the space's tree, breadcrumbs — whose collections are made
+/// on the space's first use and then kept (see <see cref="SpacePages"/>).
 /// </summary>
 public sealed class ContentSnapshot
 {
-    internal ImmutableDictionary<string, PageSummary> PagesByPath { get; init; } = ImmutableDictionary.Create<string, PageSummary>(StringComparer.Ordinal);
+    /// <summary>The pages of each space that has any, each space's collections made on first use (see <see cref="SpacePages"/>).</summary>
+    internal ImmutableDictionary<string, SpacePages> PageSpaces { get; init; } = ImmutableDictionary.Create<string, SpacePages>(StringComparer.Ordinal);
 
-    /// <summary>Pages by trimmed title (ignoring case), each set ordered by path.</summary>
-    internal ImmutableDictionary<string, ImmutableSortedSet<PageSummary>> ByTitle { get; init; } = ImmutableDictionary.Create<string, ImmutableSortedSet<PageSummary>>(StringComparer.OrdinalIgnoreCase);
-
-    internal ImmutableDictionary<string, ImmutableDictionary<string, PageSummary>> BySpace { get; init; } = ImmutableDictionary.Create<string, ImmutableDictionary<string, PageSummary>>(StringComparer.Ordinal);
-
-    /// <summary>The nodes of every space's page tree (see <see cref="PageTreeIndex"/>).</summary>
-    internal ImmutableDictionary<string, PageTreeNode> TreeNodes { get; init; } = ImmutableDictionary.Create<string, PageTreeNode>(StringComparer.Ordinal);
+    /// <summary>How many pages in all spaces.</summary>
+    internal int PageTotal { get; init; }
 
     /// <summary>The blob of each space's settings file.</summary>
     internal ImmutableDictionary<string, string> SpaceFiles { get; init; } = ImmutableDictionary.Create<string, string>(StringComparer.Ordinal);
@@ -83,8 +80,8 @@ public sealed class ContentSnapshot
         }
 
         var built = builder.ToSnapshot(commit);
-        (Commit, PagesByPath, ByTitle, BySpace, TreeNodes, SpaceFiles, SpacesAsWritten, SpacesByKey, SortedSpaces)
-            = (built.Commit, built.PagesByPath, built.ByTitle, built.BySpace, built.TreeNodes, built.SpaceFiles, built.SpacesAsWritten, built.SpacesByKey, built.SortedSpaces);
+        (Commit, PageSpaces, PageTotal, SpaceFiles, SpacesAsWritten, SpacesByKey, SortedSpaces)
+            = (built.Commit, built.PageSpaces, built.PageTotal, built.SpaceFiles, built.SpacesAsWritten, built.SpacesByKey, built.SortedSpaces);
         (TaskFiles, TasksByKey, TasksBySpace, TaskNumbers, Documents, PathHash)
             = (built.TaskFiles, built.TasksByKey, built.TasksBySpace, built.TaskNumbers, built.Documents, built.PathHash);
     }
@@ -99,10 +96,10 @@ public sealed class ContentSnapshot
     /// Changes only when pages are added, removed or moved, not when they are edited; rendered HTML that
     /// marks missing wiki links is valid as long as this stays the same.
     /// </summary>
-    public long PathSetVersion => PathHash ^ PagesByPath.Count;
+    public long PathSetVersion => PathHash ^ PageTotal;
 
-    /// <summary>All pages.</summary>
-    public IReadOnlyCollection<PageSummary> Pages => new ValueCollection<PageSummary>(PagesByPath.Values, PagesByPath.Count);
+    /// <summary>All pages (makes every space's pages: for lists of the whole wiki, not for a page view).</summary>
+    public IReadOnlyCollection<PageSummary> Pages => new ValueCollection<PageSummary>(PageSpaces.Values.SelectMany(s => s.Pages.Values), PageTotal);
 
     /// <summary>All spaces, sorted by name.</summary>
     public IReadOnlyList<SpaceInfo> Spaces => SortedSpaces;
@@ -125,41 +122,79 @@ public sealed class ContentSnapshot
         Documents.TryGetValue(space, out var documents) ? documents.Values : [];
 
     /// <summary>A page by path, or null.</summary>
-    public PageSummary? Find(PagePath path) => PagesByPath.GetValueOrDefault(path.Value);
+    public PageSummary? Find(PagePath path) =>
+        PageSpaces.TryGetValue(path.Space, out var space) ? space.Pages.GetValueOrDefault(path.Value) : null;
 
     /// <summary>True when the page exists.</summary>
-    public bool Exists(PagePath path) => PagesByPath.ContainsKey(path.Value);
+    public bool Exists(PagePath path) => PageSpaces.TryGetValue(path.Space, out var space) && space.Pages.ContainsKey(path.Value);
 
     /// <summary>A space by key, or null.</summary>
     public SpaceInfo? FindSpace(string key) => SpacesByKey.GetValueOrDefault(key);
 
-    /// <summary>A page by title (case-insensitive), preferring one in <paramref name="preferredSpace"/>.</summary>
+    /// <summary>
+    /// A page by title (case-insensitive), preferring <paramref name="preferredSpace"/>: its first by path there,
+    /// else the first by path of all spaces. Only a title not found in the preferred space looks at the others.
+    /// </summary>
     public PageSummary? FindByTitle(string title, string? preferredSpace)
     {
-        if (!ByTitle.TryGetValue(title.Trim(), out var matches))
+        var key = title.Trim();
+        if (preferredSpace is not null && PageSpaces.TryGetValue(preferredSpace, out var preferred)
+            && preferred.Titles.TryGetValue(key, out var here))
         {
-            return null;
+            return here.Min;
         }
 
-        return matches.FirstOrDefault(p => p.Path.Space == preferredSpace) ?? matches[0];
+        PageSummary? first = null;
+        foreach (var space in PageSpaces.Values)
+        {
+            if (space.Titles.TryGetValue(key, out var matches) && (first is null || string.CompareOrdinal(matches.Min!.Path.Value, first.Path.Value) < 0))
+            {
+                first = matches.Min;
+            }
+        }
+
+        return first;
     }
 
+    /// <summary>The first page by path with this title (case-insensitive) in <paramref name="space"/> only, or null; looks at no other space.</summary>
+    public PageSummary? FindByTitleIn(string title, string space) =>
+        PageSpaces.TryGetValue(space, out var pages) && pages.Titles.TryGetValue(title.Trim(), out var matches) ? matches.Min : null;
+
     /// <summary>Every page with this title (case-insensitive), ordered by path; empty when none.</summary>
-    public IReadOnlyList<PageSummary> FindAllByTitle(string title) =>
-        ByTitle.TryGetValue(title.Trim(), out var matches) ? matches : [];
+    public IReadOnlyList<PageSummary> FindAllByTitle(string title)
+    {
+        var key = title.Trim();
+        List<PageSummary>? all = null;
+        foreach (var space in PageSpaces.Values)
+        {
+            if (space.Titles.TryGetValue(key, out var matches))
+            {
+                (all ??= []).AddRange(matches);
+            }
+        }
+
+        if (all is null)
+        {
+            return [];
+        }
+
+        all.Sort((a, b) => string.CompareOrdinal(a.Path.Value, b.Path.Value));
+        return all;
+    }
 
     /// <summary>The pages of a space.</summary>
     public IEnumerable<PageSummary> InSpace(string space) =>
-        BySpace.TryGetValue(space, out var pages) ? pages.Values : [];
+        PageSpaces.TryGetValue(space, out var pages) ? pages.Pages.Values : [];
 
     /// <summary>How many pages a space has, without counting them.</summary>
-    public int PageCount(string space) => BySpace.TryGetValue(space, out var pages) ? pages.Count : 0;
+    public int PageCount(string space) => PageSpaces.TryGetValue(space, out var pages) ? pages.Count : 0;
 
     /// <summary>
     /// The page tree of a space: sub-pages nested under their parents, sorted by title (ignoring case,
-    /// culture-invariant), then path. Kept up to date with each commit, never built on a request.
+    /// culture-invariant), then path. Made on the space's first use, then kept up to date with each commit.
     /// </summary>
-    public IReadOnlyList<PageTreeNode> Tree(string space) => PageTreeIndex.Roots(TreeNodes, space);
+    public IReadOnlyList<PageTreeNode> Tree(string space) =>
+        PageSpaces.TryGetValue(space, out var pages) ? PageTreeIndex.Roots(pages.TreeNodes, space) : [];
 
     /// <summary>A collection over values whose count is known, so callers' <c>Count</c> does not enumerate.</summary>
     private sealed class ValueCollection<T>(IEnumerable<T> values, int count) : IReadOnlyCollection<T>

@@ -12,12 +12,8 @@ namespace TeamWiki.Storage.Pages;
 /// </summary>
 internal sealed class SnapshotBuilder(ContentSnapshot from)
 {
-    private static readonly IComparer<PageSummary> ByPath = Comparer<PageSummary>.Create((a, b) => string.CompareOrdinal(a.Path.Value, b.Path.Value));
-
-    private readonly ImmutableDictionary<string, PageSummary>.Builder _pages = from.PagesByPath.ToBuilder();
-    private readonly ImmutableDictionary<string, ImmutableSortedSet<PageSummary>>.Builder _byTitle = from.ByTitle.ToBuilder();
-    private readonly ImmutableDictionary<string, ImmutableDictionary<string, PageSummary>>.Builder _bySpace = from.BySpace.ToBuilder();
-    private readonly ImmutableDictionary<string, PageTreeNode>.Builder _tree = from.TreeNodes.ToBuilder();
+    private readonly ImmutableDictionary<string, SpacePages>.Builder _spacePages = from.PageSpaces.ToBuilder();
+    private readonly Dictionary<string, SpaceEdit> _edits = new(StringComparer.Ordinal);
     private readonly ImmutableDictionary<string, string>.Builder _spaceFiles = from.SpaceFiles.ToBuilder();
     private readonly ImmutableDictionary<string, SpaceInfo>.Builder _spaces = from.SpacesAsWritten.ToBuilder();
     private readonly ImmutableDictionary<string, ImmutableSortedDictionary<string, WikiTask>>.Builder _taskFiles = from.TaskFiles.ToBuilder();
@@ -26,23 +22,37 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
     private readonly ImmutableDictionary<string, ImmutableSortedSet<(int Number, string Path)>>.Builder _numbers = from.TaskNumbers.ToBuilder();
     private readonly ImmutableDictionary<string, ImmutableSortedDictionary<string, Git.GitEntry>>.Builder _documents = from.Documents.ToBuilder();
     private readonly HashSet<string> _touchedSpaces = new(StringComparer.Ordinal);
-    // A full build (from nothing) makes the page tree once at the end, which is far cheaper than page by page.
-    private readonly bool _treeAtEnd = from.TreeNodes.IsEmpty;
 
-    // The pages set during a full build, in a plain list: enumerating the immutable dictionary costs more than the tree.
-    private List<PageSummary>? _treePages = from.TreeNodes.IsEmpty ? [] : null;
-
-    // A full build gathers its pages in a plain dictionary and makes the page collections from it at once
-    // (Materialise): a space's pages and a title's pages as immutable sets edited page by page cost most of a start.
-    private Dictionary<string, PageSummary>? _bulk = from.TreeNodes.IsEmpty && from.PagesByPath.IsEmpty ? new(StringComparer.Ordinal) : null;
-    private long _pathHash = from.PathHash;
+    // A full build (from nothing) gathers its pages in a plain dictionary and makes each space's pages from it at
+    // once (Materialise): immutable collections edited page by page cost most of a start.
+    private Dictionary<string, PageSummary>? _bulk = from.PageSpaces.IsEmpty ? new(StringComparer.Ordinal) : null;
     private bool _spacesChanged;
 
     /// <summary>The spaces whose existence or settings file may have changed (see <see cref="SettleSpaces"/>).</summary>
     public IReadOnlyCollection<string> TouchedSpaces => _touchedSpaces;
 
-    /// <summary>The page at <paramref name="path"/> as the builder has it now, or null.</summary>
-    public PageSummary? PageAt(string path) => _bulk is not null ? _bulk.GetValueOrDefault(path) : _pages.GetValueOrDefault(path);
+    /// <summary>The page at <paramref name="path"/> as the builder has it now, or null (makes the space's pages).</summary>
+    public PageSummary? PageAt(string path)
+    {
+        if (_bulk is not null)
+        {
+            return _bulk.GetValueOrDefault(path);
+        }
+
+        var space = path[..path.IndexOf('/')];
+        return _edits.TryGetValue(space, out var edit) ? edit.Pages.GetValueOrDefault(path)
+            : _spacePages.TryGetValue(space, out var pages) ? pages.Pages.GetValueOrDefault(path) : null;
+    }
+
+    /// <summary>
+    /// A space whose pages are made on first use from its block of the kept catalog (<paramref name="load"/>); its
+    /// count and path hash are known now. Only for a build from nothing, before any page of that space is set.
+    /// </summary>
+    public void SetKeptSpace(KeptSpace kept, Func<ImmutableDictionary<string, PageSummary>> load)
+    {
+        _spacePages[kept.Key] = new SpacePages(kept, load);
+        _touchedSpaces.Add(kept.Key);
+    }
 
     /// <summary>Adds or replaces a page.</summary>
     public void SetPage(PageSummary page)
@@ -54,35 +64,14 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
             return;
         }
 
-        if (_pages.TryGetValue(path, out var old))
-        {
-            RemoveTitle(old);
-        }
-        else
-        {
-            _pathHash ^= HashOf(path);
-        }
-
-        _pages[path] = page;
-        var title = page.Title.Trim();
-        _byTitle[title] = (_byTitle.TryGetValue(title, out var same) ? same.Remove(page) : ImmutableSortedSet.Create(ByPath)).Add(page);
         var space = page.Path.Space;
-        var inSpace = _bySpace.TryGetValue(space, out var pages) ? pages : ImmutableDictionary.Create<string, PageSummary>(StringComparer.Ordinal);
-        if (inSpace.Count == 0)
+        var edit = EditOf(space);
+        if (edit.Pages.Count == 0)
         {
             _touchedSpaces.Add(space);
         }
 
-        _bySpace[space] = inSpace.SetItem(path, page);
-        if (!_treeAtEnd)
-        {
-            PageTreeIndex.SetPage(_tree, path, page.Title);
-        }
-        else
-        {
-            // A page set twice is in the list twice; the tree keeps the last.
-            _treePages?.Add(page);
-        }
+        edit.Set(page);
     }
 
     /// <summary>Removes a page (nothing when there is none at <paramref name="path"/>).</summary>
@@ -94,32 +83,27 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
             return;
         }
 
-        if (!_pages.Remove(path.Value, out var old))
+        if (!_edits.ContainsKey(path.Space) && !_spacePages.ContainsKey(path.Space))
         {
             return;
         }
 
-        _pathHash ^= HashOf(path.Value);
-        RemoveTitle(old);
-        var rest = _bySpace[path.Space].Remove(path.Value);
-        if (rest.Count == 0)
+        var edit = EditOf(path.Space);
+        if (edit.Remove(path) && edit.Pages.Count == 0)
         {
-            _bySpace.Remove(path.Space);
             _touchedSpaces.Add(path.Space);
         }
-        else
+    }
+
+    /// <summary>The open edit of a space's pages (made from the previous snapshot's on first need).</summary>
+    private SpaceEdit EditOf(string space)
+    {
+        if (!_edits.TryGetValue(space, out var edit))
         {
-            _bySpace[path.Space] = rest;
+            _edits[space] = edit = new SpaceEdit(_spacePages.GetValueOrDefault(space));
         }
 
-        if (!_treeAtEnd)
-        {
-            PageTreeIndex.RemovePage(_tree, path.Value);
-        }
-        else
-        {
-            _treePages = null;
-        }
+        return edit;
     }
 
     /// <summary>Records a space's settings file (null blob: gone).</summary>
@@ -153,7 +137,7 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
         Materialise();
         foreach (var key in _touchedSpaces)
         {
-            var exists = _bySpace.ContainsKey(key) || _spaceFiles.ContainsKey(key);
+            var exists = (_edits.TryGetValue(key, out var edit) ? edit.Pages.Count > 0 : _spacePages.ContainsKey(key)) || _spaceFiles.ContainsKey(key);
             if (!exists)
             {
                 _spacesChanged |= _spaces.Remove(key);
@@ -255,13 +239,30 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
             sorted = byKey.Values.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
         }
 
+        foreach (var (space, edit) in _edits)
+        {
+            if (edit.Pages.Count == 0)
+            {
+                _spacePages.Remove(space);
+            }
+            else
+            {
+                _spacePages[space] = edit.ToSpacePages();
+            }
+        }
+
+        _edits.Clear();
+        var (total, hash) = (0, 0L);
+        foreach (var pages in _spacePages.Values)
+        {
+            (total, hash) = (total + pages.Count, hash ^ pages.PathHash);
+        }
+
         return new ContentSnapshot
         {
             Commit = commit,
-            PagesByPath = _pages.ToImmutable(),
-            ByTitle = _byTitle.ToImmutable(),
-            BySpace = _bySpace.ToImmutable(),
-            TreeNodes = _treeAtEnd ? PageTreeIndex.Build(_treePages ?? (IEnumerable<PageSummary>)_pages.Values) : _tree.ToImmutable(),
+            PageSpaces = _spacePages.ToImmutable(),
+            PageTotal = total,
             SpaceFiles = _spaceFiles.ToImmutable(),
             SpacesAsWritten = spaces,
             SpacesByKey = byKey,
@@ -271,11 +272,14 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
             TasksBySpace = _tasksBySpace.ToImmutable(),
             TaskNumbers = _numbers.ToImmutable(),
             Documents = _documents.ToImmutable(),
-            PathHash = _pathHash,
+            PathHash = hash,
         };
     }
 
-    /// <summary>Makes the page collections of a full build from the pages gathered; from here on, pages are set one by one.</summary>
+    /// <summary>
+    /// Makes each space's pages of a full build from the pages gathered (their titles and tree only when asked);
+    /// from here on, pages are set one by one.
+    /// </summary>
     private void Materialise()
     {
         if (_bulk is not { } pages)
@@ -285,52 +289,38 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
 
         _bulk = null;
         var bySpace = new Dictionary<string, List<KeyValuePair<string, PageSummary>>>(StringComparer.Ordinal);
-        var byTitle = new Dictionary<string, List<PageSummary>>(pages.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (path, page) in pages)
         {
-            _pathHash ^= HashOf(path);
             var space = page.Path.Space;
             if (!bySpace.TryGetValue(space, out var inSpace))
             {
                 bySpace[space] = inSpace = [];
-                _touchedSpaces.Add(space);
             }
 
             inSpace.Add(new(path, page));
-            var title = page.Title.Trim();
-            if (!byTitle.TryGetValue(title, out var same))
-            {
-                byTitle[title] = same = [];
-            }
-
-            same.Add(page);
         }
 
-        _pages.AddRange(pages);
         foreach (var (space, inSpace) in bySpace)
         {
-            _bySpace[space] = ImmutableDictionary.CreateRange(StringComparer.Ordinal, inSpace);
-        }
+            _touchedSpaces.Add(space);
+            if (_spacePages.ContainsKey(space))
+            {
+                // A space kept from disk that also got pages set: edited as after a commit.
+                foreach (var (_, page) in inSpace)
+                {
+                    EditOf(space).Set(page);
+                }
 
-        foreach (var (title, same) in byTitle)
-        {
-            _byTitle[title] = ImmutableSortedSet.CreateRange(ByPath, same);
-        }
+                continue;
+            }
 
-        _treePages = [.. pages.Values];
-    }
+            var hash = 0L;
+            foreach (var (path, _) in inSpace)
+            {
+                hash ^= HashOf(path);
+            }
 
-    private void RemoveTitle(PageSummary old)
-    {
-        var title = old.Title.Trim();
-        var rest = _byTitle[title].Remove(old);
-        if (rest.Count == 0)
-        {
-            _byTitle.Remove(title);
-        }
-        else
-        {
-            _byTitle[title] = rest;
+            _spacePages[space] = new SpacePages(ImmutableDictionary.CreateRange(StringComparer.Ordinal, inSpace), hash);
         }
     }
 
@@ -361,7 +351,8 @@ internal sealed class SnapshotBuilder(ContentSnapshot from)
         }
     }
 
-    private static long HashOf(string path) => (long)StringComparer.Ordinal.GetHashCode(path) * 0x9E3779B1L;
+    /// <summary>What a page path adds to <see cref="ContentSnapshot.PathSetVersion"/>.</summary>
+    internal static long HashOf(string path) => (long)StringComparer.Ordinal.GetHashCode(path) * 0x9E3779B1L;
 
     /// <summary>
     /// Task keys must be unique across spaces; when hand-edited files give two spaces one prefix, the

@@ -33,6 +33,12 @@ public sealed class CatalogLinkResolver(ContentSnapshot snapshot, ReadableSpaces
             return new WikiLinkTarget(path.Value, page?.Title ?? PageTitles.FromSlug(path.Name), page is not null);
         }
 
+        // The page's own space first: a title found there needs no other space's titles (made on first use).
+        if (Readable(currentSpace) && snapshot.FindByTitleIn(target, currentSpace) is { } here)
+        {
+            return new WikiLinkTarget(here.Path.Value, here.Title, true);
+        }
+
         var titled = snapshot.FindAllByTitle(target).Where(p => Readable(p.Path.Space)).ToList();
         if ((titled.FirstOrDefault(p => p.Path.Space == currentSpace) ?? titled.FirstOrDefault()) is { } byTitle)
         {

@@ -85,7 +85,10 @@ public static class Initialisation
         });
     }
 
-    /// <summary>What the first page view needs: the catalog (pages, titles, the page tree) and the Markdown renderer.</summary>
+    /// <summary>
+    /// What the first page view needs: the catalog (each space's pages, titles and tree are made on that space's first
+    /// use) and the Markdown renderer. The warm-up's link is a path, so it makes no space's titles.
+    /// </summary>
     private static void WarmUp(IServiceProvider services, ILogger logger)
     {
         try
@@ -94,7 +97,7 @@ public static class Initialisation
             var snapshot = services.GetRequiredService<IContentCatalog>().Current;
             var catalogMs = watch.ElapsedMilliseconds;
             services.GetRequiredService<MarkdownRenderer>()
-                .Render("# Opwarmen\n\n**vet** [[Welkom]] | a |\n|---|\n| b |\n", "handboek/opwarmen", new CatalogLinkResolver(snapshot, TeamWiki.Web.Auth.ReadableSpaces.All));
+                .Render("# Opwarmen\n\n**vet** [[handboek/welkom]] | a |\n|---|\n| b |\n", "handboek/opwarmen", new CatalogLinkResolver(snapshot, TeamWiki.Web.Auth.ReadableSpaces.All));
             logger.LogInformation("Catalog of {Count} pages in {CatalogMs} ms; renderer ready in {Ms} ms",
                 snapshot.Pages.Count, catalogMs, watch.ElapsedMilliseconds - catalogMs);
         }

@@ -147,19 +147,29 @@ public class CatalogSnapshotFileTests : IDisposable
                     writer.Write(-5);
                     break;
                 default:
+                    writer.Write(0); // no files besides pages
+                    writer.Write(1); // one space's block of pages
+                    writer.Write("boom");
                     writer.Write(1);
-                    writer.Write("boom/pagina.md");
-                    writer.Write((byte)2); // a page row
-                    writer.Write((byte)20);
-                    writer.Write(new byte[20]);
-                    writer.Write(new byte[4]); // title, heading, description and language absent
-                    writer.Write(int.MaxValue);
+                    writer.Write(0L);
+                    var row = new MemoryStream();
+                    using (var rowWriter = new BinaryWriter(row, Encoding.UTF8, leaveOpen: true))
+                    {
+                        rowWriter.Write("boom/pagina.md");
+                        rowWriter.Write((byte)20);
+                        rowWriter.Write(new byte[20]);
+                        rowWriter.Write(new byte[4]); // title, heading, description and language absent
+                        rowWriter.Write(int.MaxValue);
+                    }
+
+                    writer.Write((int)row.Length);
+                    writer.Write(row.ToArray());
                     break;
             }
         }
 
         var body = payload.ToArray();
-        return [.. BitConverter.GetBytes(0x53435754), .. BitConverter.GetBytes(3), .. System.Security.Cryptography.SHA256.HashData(body), .. body];
+        return [.. BitConverter.GetBytes(0x53435754), .. BitConverter.GetBytes(4), .. System.Security.Cryptography.SHA256.HashData(body), .. body];
     }
 
     private static byte[] Flip(byte[] bytes, int at)

@@ -1,3 +1,4 @@
+using TeamWiki.Storage;
 using TeamWiki.Storage.Changes;
 using TeamWiki.Storage.Git;
 using TeamWiki.Storage.Items;
@@ -9,8 +10,9 @@ namespace TeamWiki.Web.Pages.Links;
 /// <summary>
 /// Which pages write a wiki link to what: for every page, the link targets as its author wrote them
 /// (<c>[[Vergaderingen]]</c>, <c>[[handboek/welkom]]</c>), and an index from the pages each target could
-/// name to the pages that wrote it. Derived from git and kept in memory: built once from the catalog,
-/// then kept current from the change feed (only the pages a commit added, changed, moved or deleted are
+/// name to the pages that wrote it. Derived from git and kept in memory: built once from the catalog (or,
+/// after a restart, read from <c>cache/links.bin</c>, see <see cref="LinkGraphFile"/>: reading and parsing
+/// every page is not on the first page view's path), then kept current from the change feed (only the pages a commit added, changed, moved or deleted are
 /// read again). Every question first catches up to the tip of the branch, so a save that adds or
 /// removes a link shows on the target's very next view, and a page view kept for a commit (the page
 /// view cache keys on the tip) never holds backlinks of an older one.
@@ -20,14 +22,37 @@ namespace TeamWiki.Web.Pages.Links;
 /// now and on what the reader may read, so <see cref="Backlinks"/> resolves each candidate's links again
 /// with the reader's own resolver, exactly as the linking page's view would.
 /// </remarks>
-public sealed class LinkGraph(IChangeFeed feed, IContentCatalog catalog, IContentFiles files, MarkdownRenderer renderer, ILogger<LinkGraph> logger)
+public sealed class LinkGraph : IDisposable
 {
     private const int BatchSize = 500;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IReadOnlyList<string>> _targets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _sourcesByKey = new(StringComparer.Ordinal);
+    private readonly IChangeFeed feed;
+    private readonly IContentCatalog catalog;
+    private readonly IContentFiles files;
+    private readonly MarkdownRenderer renderer;
+    private readonly ILogger logger;
+    private readonly KeptLinkGraph? _kept;
     private string? _position;
+    private bool _triedKept;
+
+    /// <summary>The graph of the wiki in <paramref name="folder"/>, kept between runs in its <c>cache/links.bin</c>.</summary>
+    public LinkGraph(IChangeFeed feed, IContentCatalog catalog, IContentFiles files, MarkdownRenderer renderer, ILogger<LinkGraph> logger, DataFolder folder)
+        : this(feed, catalog, files, renderer, logger, Path.Combine(folder.Root, "cache", "links.bin"))
+    {
+    }
+
+    /// <summary>A graph kept in <paramref name="keptFile"/> between runs (null: only in memory).</summary>
+    internal LinkGraph(IChangeFeed feed, IContentCatalog catalog, IContentFiles files, MarkdownRenderer renderer, ILogger logger, string? keptFile)
+    {
+        (this.feed, this.catalog, this.files, this.renderer, this.logger) = (feed, catalog, files, renderer, logger);
+        _kept = keptFile is null ? null : new KeptLinkGraph(keptFile, logger);
+    }
+
+    /// <summary>The commit of the kept file this graph started from (null: built from the catalog, or not yet asked).</summary>
+    internal string? StartedFrom { get; private set; }
 
     /// <summary>
     /// The pages whose links could lead to <paramref name="target"/> (its path, its title, or its slug in
@@ -108,9 +133,17 @@ public sealed class LinkGraph(IChangeFeed feed, IContentCatalog catalog, IConten
             return;
         }
 
+        if (_position is null && !_triedKept)
+        {
+            _triedKept = true;
+            StartFromKept();
+        }
+
+        var (full, moved) = (false, false);
         if (_position is null || !feed.Contains(_position))
         {
             Rebuild();
+            full = true;
         }
 
         while (_position != feed.Head)
@@ -127,8 +160,48 @@ public sealed class LinkGraph(IChangeFeed feed, IContentCatalog catalog, IConten
             }
 
             _position = commits[^1].Commit;
+            moved = true;
+        }
+
+        if (full || moved)
+        {
+            _kept?.ScheduleSave(full, TakeCopy);
         }
     }
+
+    /// <summary>Starts from the graph kept on disk, when its commit is still on the branch (the feed brings it to the tip).</summary>
+    private void StartFromKept()
+    {
+        if (_kept?.Read() is not { } kept || !feed.Contains(kept.Commit))
+        {
+            return;
+        }
+
+        foreach (var (source, targets) in kept.Targets)
+        {
+            if (PagePath.TryParse(source, out var path))
+            {
+                Index(path, targets);
+            }
+        }
+
+        _position = StartedFrom = kept.Commit;
+    }
+
+    /// <summary>What a save writes, taken under the lock (the targets' lists are never changed, only replaced).</summary>
+    private (string Commit, List<KeyValuePair<string, IReadOnlyList<string>>> Targets)? TakeCopy()
+    {
+        lock (_gate)
+        {
+            return _position is null ? null : (_position, _targets.ToList());
+        }
+    }
+
+    /// <summary>Writes the graph to its kept file now (tests).</summary>
+    internal void SaveNow() => _kept?.Save(TakeCopy);
+
+    /// <summary>Stops a save still waiting and waits for one under way (nothing written into a data folder being removed).</summary>
+    public void Dispose() => _kept?.Dispose();
 
     /// <summary>From the catalog's snapshot, page by page: a first start reads each page once, not every commit.</summary>
     private void Rebuild()
@@ -168,7 +241,11 @@ public sealed class LinkGraph(IChangeFeed feed, IContentCatalog catalog, IConten
         }
 
         var (_, body) = FrontMatter.Split(System.Text.Encoding.UTF8.GetString(bytes));
-        var targets = renderer.WikiLinkTargets(body);
+        Index(path, renderer.WikiLinkTargets(body));
+    }
+
+    private void Index(PagePath path, IReadOnlyList<string> targets)
+    {
         if (targets.Count == 0)
         {
             return;
