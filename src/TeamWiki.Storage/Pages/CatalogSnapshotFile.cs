@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using TeamWiki.Storage.Caching;
 using TeamWiki.Storage.Git;
 
 namespace TeamWiki.Storage.Pages;
@@ -22,36 +22,23 @@ internal static class CatalogSnapshotFile
     // "TWCS": not the format of the parse cache that used the same file name before (which began with its version, 1).
     private const int Magic = 0x53435754;
     private const int FormatVersion = 4;
-    private const int HashLength = 32;
 
     /// <summary>Reads the file; null when it is missing or cannot be trusted.</summary>
     public static PersistedCatalog? Read(string file)
     {
         try
         {
-            if (!File.Exists(file))
+            if (KeptFile.ReadVerified(file, Magic, FormatVersion) is not { } bytes)
             {
                 return null;
             }
 
-            var bytes = File.ReadAllBytes(file);
-            const int header = 4 + 4 + HashLength;
-            if (bytes.Length < header || BitConverter.ToInt32(bytes, 0) != Magic || BitConverter.ToInt32(bytes, 4) != FormatVersion)
-            {
-                return null;
-            }
-
-            var payload = bytes.AsSpan(header);
-            if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(8, HashLength)))
-            {
-                return null;
-            }
-
+            const int header = KeptFile.HeaderLength;
             using var stream = new MemoryStream(bytes, header, bytes.Length - header, writable: false);
             using var reader = new BinaryReader(stream);
             var commit = reader.ReadString();
             // A row is at least its path's length byte and its kind byte.
-            var files = new GitChange[Count(reader, minBytesEach: 2)];
+            var files = new GitChange[KeptFile.Count(reader, minBytesEach: 2)];
             for (var i = 0; i < files.Length; i++)
             {
                 var path = reader.ReadString();
@@ -60,13 +47,13 @@ internal static class CatalogSnapshotFile
             }
 
             // A space's block: its key, page count, path hash and length, then its rows, skipped here.
-            var spaces = new KeptSpace[Count(reader, minBytesEach: 17)];
+            var spaces = new KeptSpace[KeptFile.Count(reader, minBytesEach: 17)];
             for (var i = 0; i < spaces.Length; i++)
             {
                 var key = reader.ReadString();
                 var pages = reader.ReadInt32();
                 var pathHash = reader.ReadInt64();
-                var length = Count(reader, minBytesEach: 1);
+                var length = KeptFile.Count(reader, minBytesEach: 1);
                 var start = header + (int)stream.Position;
                 if (!Skim(bytes.AsSpan(start, length), pages))
                 {
@@ -119,18 +106,7 @@ internal static class CatalogSnapshotFile
             }
         }
 
-        var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temp = file + ".tmp";
-        using (var stream = File.Create(temp))
-        {
-            stream.Write(BitConverter.GetBytes(Magic));
-            stream.Write(BitConverter.GetBytes(FormatVersion));
-            stream.Write(SHA256.HashData(body));
-            stream.Write(body);
-        }
-
-        File.Move(temp, file, overwrite: true);
+        KeptFile.Write(file, Magic, FormatVersion, payload.GetBuffer().AsSpan(0, (int)payload.Length));
     }
 
     /// <summary>The block of a space's pages (each with its parse), as <see cref="KeptSpace.Pages"/> reads it back.</summary>
@@ -179,7 +155,7 @@ internal static class CatalogSnapshotFile
             var heading = ReadOptional(reader);
             var description = ReadOptional(reader);
             var language = ReadOptional(reader);
-            var tags = new string[Count(reader, minBytesEach: 1)];
+            var tags = new string[KeptFile.Count(reader, minBytesEach: 1)];
             for (var t = 0; t < tags.Length; t++)
             {
                 tags[t] = reader.ReadString();
@@ -279,17 +255,6 @@ internal static class CatalogSnapshotFile
         var bytes = Convert.FromHexString(blob);
         writer.Write((byte)bytes.Length);
         writer.Write(bytes);
-    }
-
-    /// <summary>A count from the file, when that many items of at least <paramref name="minBytesEach"/> bytes fit in what is left of it.</summary>
-    /// <exception cref="InvalidDataException">Negative, or more than the rest of the file can hold.</exception>
-    private static int Count(BinaryReader reader, int minBytesEach)
-    {
-        var count = reader.ReadInt32();
-        var left = reader.BaseStream.Length - reader.BaseStream.Position;
-        return count >= 0 && count <= left / minBytesEach
-            ? count
-            : throw new InvalidDataException($"A count of {count} with {left} bytes left in the catalog file");
     }
 
     private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;

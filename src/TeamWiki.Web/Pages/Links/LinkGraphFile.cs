@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using TeamWiki.Storage.Caching;
 
 namespace TeamWiki.Web.Pages.Links;
 
@@ -17,35 +17,26 @@ internal static class LinkGraphFile
     // "TWLG"; raise the version whenever what counts as a link target changes (the kept targets would be stale).
     private const int Magic = 0x474C5754;
     private const int FormatVersion = 1;
-    private const int HashLength = 32;
-    private const int Header = 4 + 4 + HashLength;
 
     /// <summary>The commit and each linking page's targets; null when the file is missing or cannot be trusted.</summary>
     public static (string Commit, Dictionary<string, IReadOnlyList<string>> Targets)? Read(string file)
     {
         try
         {
-            if (!File.Exists(file))
+            if (KeptFile.ReadVerified(file, Magic, FormatVersion) is not { } bytes)
             {
                 return null;
             }
 
-            var bytes = File.ReadAllBytes(file);
-            if (bytes.Length < Header || BitConverter.ToInt32(bytes, 0) != Magic || BitConverter.ToInt32(bytes, 4) != FormatVersion
-                || !SHA256.HashData(bytes.AsSpan(Header)).AsSpan().SequenceEqual(bytes.AsSpan(8, HashLength)))
-            {
-                return null;
-            }
-
-            using var reader = new BinaryReader(new MemoryStream(bytes, Header, bytes.Length - Header, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes, KeptFile.HeaderLength, bytes.Length - KeptFile.HeaderLength, writable: false), Encoding.UTF8);
             var commit = reader.ReadString();
             // A page is at least its path's length byte and its count; a target at least its length byte.
-            var pages = Count(reader, minBytesEach: 5);
+            var pages = KeptFile.Count(reader, minBytesEach: 5);
             var targets = new Dictionary<string, IReadOnlyList<string>>(pages, StringComparer.Ordinal);
             for (var i = 0; i < pages; i++)
             {
                 var source = reader.ReadString();
-                var list = new string[Count(reader, minBytesEach: 1)];
+                var list = new string[KeptFile.Count(reader, minBytesEach: 1)];
                 for (var t = 0; t < list.Length; t++)
                 {
                     list[t] = reader.ReadString();
@@ -82,27 +73,6 @@ internal static class LinkGraphFile
             }
         }
 
-        var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temp = file + ".tmp";
-        using (var stream = File.Create(temp))
-        {
-            stream.Write(BitConverter.GetBytes(Magic));
-            stream.Write(BitConverter.GetBytes(FormatVersion));
-            stream.Write(SHA256.HashData(body));
-            stream.Write(body);
-        }
-
-        File.Move(temp, file, overwrite: true);
-    }
-
-    /// <exception cref="InvalidDataException">Negative, or more than the rest of the file can hold.</exception>
-    private static int Count(BinaryReader reader, int minBytesEach)
-    {
-        var count = reader.ReadInt32();
-        var left = reader.BaseStream.Length - reader.BaseStream.Position;
-        return count >= 0 && count <= left / minBytesEach
-            ? count
-            : throw new InvalidDataException($"A count of {count} with {left} bytes left in the link graph file");
+        KeptFile.Write(file, Magic, FormatVersion, payload.GetBuffer().AsSpan(0, (int)payload.Length));
     }
 }
