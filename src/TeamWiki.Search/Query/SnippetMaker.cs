@@ -19,9 +19,7 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
     private const int MaxScanned = 30_000;
     private const int MemoLimit = 300_000;
 
-    private readonly ConcurrentDictionary<string, string[]> _dutch = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]> _english = new(StringComparer.Ordinal);
-    private int _memoSize;
+    private WordMemo _memo = new();
 
     /// <summary>The terms a snippet marks for these query words.</summary>
     public SnippetTerms TermsFor(IEnumerable<string> words, string? prefix)
@@ -63,7 +61,7 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
             return "";
         }
 
-        var matches = terms.IsEmpty ? [] : Matches(terms, text, english, english ? _english : _dutch, english ? analyzers.English : analyzers.Dutch);
+        var matches = terms.IsEmpty ? [] : Matches(terms, text, english, Volatile.Read(ref _memo), english ? analyzers.English : analyzers.Dutch);
         if (matches.Count == 0)
         {
             return WebUtility.HtmlEncode(Start(text));
@@ -92,13 +90,15 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
         return sb.ToString();
     }
 
-    private List<(int Start, int End, int Word)> Matches(SnippetTerms terms, string text, bool english, ConcurrentDictionary<string, string[]> memo, Analyzer analyzer)
+    private List<(int Start, int End, int Word)> Matches(SnippetTerms terms, string text, bool english, WordMemo generation, Analyzer analyzer)
     {
+        var memo = english ? generation.English : generation.Dutch;
         var matches = new List<(int Start, int End, int Word)>();
         var limit = Math.Min(text.Length, MaxScanned);
         // Words are lowered into one buffer and looked up as spans: a page has hundreds of words, and a
         // string per word was most of the snippet's time (allocation, then garbage collection).
-        var lookup = new Lookups(terms.Terms.GetAlternateLookup<ReadOnlySpan<char>>(), memo.GetAlternateLookup<ReadOnlySpan<char>>());
+        var lookup = new Lookups(terms.Terms.GetAlternateLookup<ReadOnlySpan<char>>(), memo.GetAlternateLookup<ReadOnlySpan<char>>(),
+            generation, terms.TermIds(generation));
         var verdicts = terms.Verdicts(english).GetAlternateLookup<ReadOnlySpan<char>>();
         var buffer = new char[64];
         var i = 0;
@@ -116,16 +116,19 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
                 i++;
             }
 
-            if (buffer.Length < i - start)
+            // Judged as written: a repeated word is looked up once, without lowering it again (lowering a
+            // word with an accent calls into ICU); the verdict itself is of the lowered word.
+            var written = text.AsSpan(start, i - start);
+            if (!verdicts.TryGetValue(written, out var queryWord))
             {
-                buffer = new char[i - start];
-            }
+                if (buffer.Length < written.Length)
+                {
+                    buffer = new char[written.Length];
+                }
 
-            var word = buffer.AsSpan(0, text.AsSpan(start, i - start).ToLowerInvariant(buffer));
-            if (!verdicts.TryGetValue(word, out var queryWord))
-            {
+                var word = buffer.AsSpan(0, written.ToLowerInvariant(buffer));
                 queryWord = Match(terms, word, lookup, analyzer) ?? -1;
-                verdicts[word] = queryWord;
+                verdicts[written] = queryWord;
             }
 
             if (queryWord >= 0)
@@ -151,23 +154,27 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
 
         if (!lookup.Memo.TryGetValue(word, out var analysed))
         {
-            // ConcurrentDictionary.Count takes every lock: keep an approximate count of our own.
-            if (Interlocked.Increment(ref _memoSize) > MemoLimit)
+            // ConcurrentDictionary.Count takes every lock: keep an approximate count of our own. A full
+            // memo is replaced as a whole (words and term numbers together), never emptied under a reader.
+            if (lookup.Generation.Grow() > MemoLimit)
             {
-                lookup.Memo.Dictionary.Clear();
-                Interlocked.Exchange(ref _memoSize, 0);
+                Interlocked.CompareExchange(ref _memo, new WordMemo(), lookup.Generation);
             }
 
             var written = word.ToString();
-            analysed = QueryBuilder.Analyze(analyzer, SearchFields.Body, written).SelectMany(p => p).ToArray();
+            analysed = QueryBuilder.Analyze(analyzer, SearchFields.Body, written).SelectMany(p => p).Select(lookup.Generation.IdOf).ToArray();
             lookup.Memo.Dictionary.TryAdd(written, analysed);
         }
 
-        foreach (var term in analysed)
+        // Terms are compared as numbers: hashing each analysed term of each word was most of a snippet's time.
+        foreach (var id in analysed)
         {
-            if (terms.Terms.TryGetValue(term, out var queryWord))
+            foreach (var (termId, queryWord) in lookup.QueryTerms)
             {
-                return queryWord;
+                if (termId == id)
+                {
+                    return queryWord;
+                }
             }
         }
 
@@ -185,7 +192,9 @@ internal sealed class SnippetMaker(WikiAnalyzers analyzers)
 
     private readonly record struct Lookups(
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Terms,
-        ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> Memo);
+        ConcurrentDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Memo,
+        WordMemo Generation,
+        (int TermId, int Word)[] QueryTerms);
 
     private static (int From, int To) BestWindow(List<(int Start, int End, int Word)> matches, string text)
     {

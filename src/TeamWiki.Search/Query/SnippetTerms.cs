@@ -17,15 +17,34 @@ internal sealed class SnippetTerms
     public int Words { get; set; }
 
     /// <summary>
-    /// Each lower-cased word already judged during this search, with the query word it matched (-1: none).
+    /// Each word (as written) already judged during this search, with the query word it matched (-1: none).
     /// A results page repeats most of its words ("de", "het", the query's own), so each is judged once;
     /// only the search that made these terms uses them, one hit after another. Dutch and English hits are
     /// analysed differently, so each language has its own.
     /// </summary>
     public Dictionary<string, int> Verdicts(bool english) => english ? _english : _dutch;
 
-    private readonly Dictionary<string, int> _dutch = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _english = new(StringComparer.Ordinal);
+    // Sized for a results page: ten hits share a few thousand different words, and growing one word at a
+    // time rehashed the table again and again.
+    private readonly Dictionary<string, int> _dutch = new(2048, StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _english = new(256, StringComparer.Ordinal);
+    private (WordMemo Memo, (int TermId, int Word)[] Ids)? _termIds;
+
+    /// <summary>
+    /// The query's terms as the word memo numbers them, in the order <see cref="Terms"/> gives each term its
+    /// query word; numbered again when the memo was replaced since.
+    /// </summary>
+    public (int TermId, int Word)[] TermIds(WordMemo memo)
+    {
+        if (_termIds is { } known && ReferenceEquals(known.Memo, memo))
+        {
+            return known.Ids;
+        }
+
+        var ids = Terms.Select(t => (memo.IdOf(t.Key), t.Value)).ToArray();
+        _termIds = (memo, ids);
+        return ids;
+    }
 
     public bool IsEmpty => Terms.Count == 0 && Prefix is null;
 }
