@@ -10,11 +10,17 @@ namespace TeamWiki.Storage.Git;
 internal static class GitBlobId
 {
     /// <summary>The lower-case hex blob id of <paramref name="content"/>.</summary>
-    public static string Of(byte[] content)
+    public static string Of(byte[] content) => Convert.ToHexStringLower(Hash("blob", content));
+
+    /// <summary>The id git gives an object of <paramref name="type"/> ("blob", "tree", …): the SHA-1 of its header and content.</summary>
+    public static byte[] Hash(string type, ReadOnlySpan<byte> content)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        sha.AppendData(Encoding.ASCII.GetBytes($"blob {content.Length}\0"));
+        sha.AppendData(Header(type, content.Length));
         sha.AppendData(content);
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        return sha.GetHashAndReset();
     }
+
+    /// <summary>A loose object's header, <c>"{type} {size}\0"</c>.</summary>
+    public static byte[] Header(string type, int size) => Encoding.ASCII.GetBytes($"{type} {size}\0");
 }

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
 using LibGit2Sharp;
 
 namespace TeamWiki.Storage.Git;
@@ -38,11 +36,8 @@ internal sealed class LooseObjectWriter(string gitDirectory)
     /// <summary>Writes an object of <paramref name="type"/> ("tree", "blob", …) unless it exists, and returns its id.</summary>
     public ObjectId Write(string type, ReadOnlySpan<byte> content, CompressionLevel level = CompressionLevel.Fastest)
     {
-        var header = Encoding.ASCII.GetBytes($"{type} {content.Length}\0");
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        sha.AppendData(header);
-        sha.AppendData(content);
-        var id = sha.GetHashAndReset();
+        var header = GitBlobId.Header(type, content.Length);
+        var id = GitBlobId.Hash(type, content);
         var hex = Convert.ToHexStringLower(id);
         var folder = Path.Combine(_objects, hex[..2]);
         var file = Path.Combine(folder, hex[2..]);
