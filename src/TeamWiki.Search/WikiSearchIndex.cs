@@ -17,6 +17,13 @@ namespace TeamWiki.Search;
 /// the process. A missing or unreadable index is recreated empty and an index of another schema is
 /// reported through <see cref="NeedsRebuild"/>, so the caller rebuilds it from git: nothing in it is
 /// primary data.
+/// <para>
+/// Changes that follow git (<see cref="Apply"/> with a source commit) are searchable at once (a near-real-time
+/// reader) but made durable in one Lucene commit at most <see cref="DurableCommitDelay"/> later, together with
+/// the commit they came from: a save then costs no fsync of index files, and after a crash the index reopens
+/// at an older source commit and the feeder indexes the changes since again. Records that no git commit
+/// can bring back (posts, comments, people) are committed before <see cref="Apply"/> returns.
+/// </para>
 /// </summary>
 public sealed class WikiSearchIndex : ISearchIndex, IDisposable
 {
@@ -27,7 +34,10 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
     private readonly Query.SearchExecutor _executor;
     private readonly ILogger _logger;
     private readonly System.Threading.Lock _writeGate = new();
+    private readonly Timer _durableCommit;
     private volatile string? _indexedCommit;
+    private bool _commitPending;
+    private bool _disposed;
 
     /// <summary>Opens (or creates) the index in <paramref name="path"/>.</summary>
     public WikiSearchIndex(string path, WikiAnalyzers analyzers, ILogger<WikiSearchIndex>? logger = null)
@@ -37,7 +47,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
         System.IO.Directory.CreateDirectory(path);
         try
         {
-            _directory = FSDirectory.Open(path);
+            _directory = OpenDirectory(path);
             _writer = OpenWriter(_directory);
         }
         catch (Exception ex) when (ex is not LockObtainFailedException)
@@ -46,7 +56,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
             _directory?.Dispose();
             System.IO.Directory.Delete(path, recursive: true);
             System.IO.Directory.CreateDirectory(path);
-            _directory = FSDirectory.Open(path);
+            _directory = OpenDirectory(path);
             _writer = OpenWriter(_directory);
             WasRecreated = true;
         }
@@ -56,7 +66,11 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
         NeedsRebuild = WasRecreated || !data.TryGetValue(SearchFields.Schema, out var schema) || schema != SearchFields.SchemaVersion;
         _indexedCommit = !NeedsRebuild && data.TryGetValue(SearchFields.SourceCommit, out var commit) ? commit : null;
         _executor = new Query.SearchExecutor(analyzers);
+        _durableCommit = new Timer(_ => CommitPending(), null, Timeout.Infinite, Timeout.Infinite);
     }
+
+    /// <summary>How long a change that follows git may stay searchable but not yet durable.</summary>
+    public static TimeSpan DurableCommitDelay { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>True when the index had to be recreated at start (it was corrupt or unreadable).</summary>
     public bool WasRecreated { get; }
@@ -93,13 +107,58 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
                     [SearchFields.Schema] = SearchFields.SchemaVersion,
                 });
                 NeedsRebuild = false;
+                _indexedCommit = sourceCommit;
+                ScheduleCommit();
             }
-
-            _writer.Commit();
-            _indexedCommit = sourceCommit ?? _indexedCommit;
+            else
+            {
+                CommitNow();
+            }
         }
 
         _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Makes every change applied so far durable now (tests, shutdown).</summary>
+    public void CommitPending()
+    {
+        lock (_writeGate)
+        {
+            if (!_commitPending || _disposed)
+            {
+                return;
+            }
+
+            try
+            {
+                CommitNow();
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                // Still searchable; the next change or the next tick tries again, and a restart catches up from git.
+                _logger.LogWarning(ex, "Could not make the search index durable; trying again");
+                ScheduleCommit(force: true);
+            }
+        }
+    }
+
+    // Under _writeGate.
+    private void ScheduleCommit(bool force = false)
+    {
+        if (_commitPending && !force)
+        {
+            return;
+        }
+
+        _commitPending = true;
+        _durableCommit.Change(DurableCommitDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    // Under _writeGate: everything applied so far, with the source commit set last.
+    private void CommitNow()
+    {
+        _writer.Commit();
+        _commitPending = false;
     }
 
     /// <summary>
@@ -117,7 +176,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
                 _writer.AddDocument(ToLucene(doc));
             }
 
-            _writer.Commit();
+            CommitNow();
         }
 
         _searchers.MaybeRefreshBlocking();
@@ -155,7 +214,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
                 [SearchFields.SourceCommit] = sourceCommit,
                 [SearchFields.Schema] = SearchFields.SchemaVersion,
             });
-            _writer.Commit();
+            CommitNow();
             _indexedCommit = sourceCommit;
             NeedsRebuild = false;
         }
@@ -171,7 +230,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
         {
             _writer.DeleteAll();
             _writer.SetCommitData(new Dictionary<string, string>());
-            _writer.Commit();
+            CommitNow();
             _indexedCommit = null;
         }
 
@@ -214,6 +273,10 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
             _searchers.Release(searcher);
         }
     }
+
+    // Segments flushed for near-real-time readers stay in memory (up to 60 MB, each up to 5 MB) until a commit
+    // or a merge writes them: a save writes no index files of its own.
+    private static LuceneDirectory OpenDirectory(string path) => new NRTCachingDirectory(FSDirectory.Open(path), 5.0, 60.0);
 
     private IndexWriter OpenWriter(LuceneDirectory directory) =>
         new(directory, new IndexWriterConfig(WikiAnalyzers.Version, _analyzers.Index)
@@ -298,6 +361,13 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _durableCommit.Dispose();
+        CommitPending();
+        lock (_writeGate)
+        {
+            _disposed = true;
+        }
+
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();

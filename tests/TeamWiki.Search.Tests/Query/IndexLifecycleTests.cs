@@ -1,3 +1,5 @@
+using Lucene.Net.Index;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
 using TeamWiki.Search.Analysis;
 
 namespace TeamWiki.Search.Tests.Query;
@@ -54,6 +56,51 @@ public class IndexLifecycleTests
         Assert.Equal(0, index.Search(new SearchRequest("appeltaart")).Total);
         index.Apply([], [SearchDocument.Key("page", "a/b")], "3");
         Assert.Equal(0, index.Search(new SearchRequest("stroopwafel")).Total);
+    }
+
+    [Fact]
+    public async Task AChangeFromGitIsSearchableAtOnceAndDurableWithItsCommitShortlyAfter()
+    {
+        var dir = Temp();
+        using var index = new WikiSearchIndex(dir, Analyzers);
+        index.Apply([SearchIndexFixture.Doc("a/b", "Eerste", "appeltaart", [], "a", "x", DateTimeOffset.UtcNow)], [], "c1");
+        index.CommitPending();
+
+        index.Apply([SearchIndexFixture.Doc("a/c", "Tweede", "stroopwafel", [], "a", "x", DateTimeOffset.UtcNow)], [], "c2");
+
+        // Searchable before it is durable; what is on disk names the commit it holds, never a later one.
+        Assert.Equal(1, index.Search(new SearchRequest("stroopwafel")).Total);
+        Assert.Equal("c2", index.IndexedCommit);
+        Assert.Equal(("c1", 1), Committed(dir));
+
+        var deadline = DateTime.UtcNow + WikiSearchIndex.DurableCommitDelay + TimeSpan.FromSeconds(10);
+        while (Committed(dir) != ("c2", 2) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(("c2", 2), Committed(dir));
+    }
+
+    [Fact]
+    public void WhatPeopleSaidIsDurableBeforeApplyReturns()
+    {
+        var dir = Temp();
+        using var index = new WikiSearchIndex(dir, Analyzers);
+        index.Apply([SearchIndexFixture.Doc("a/b", "Eerste", "appeltaart", [], "a", "x", DateTimeOffset.UtcNow)], [], "c1");
+
+        // No git commit brings a post back after a crash, so it goes to disk at once, with what came before it.
+        index.Apply([SearchIndexFixture.Doc("a/p", "Bericht", "koffie", [], "a", "x", DateTimeOffset.UtcNow)], [], null);
+
+        Assert.Equal(("c1", 2), Committed(dir));
+    }
+
+    // The last durable commit as a reader opened after a crash would see it.
+    private static (string? Source, int Count) Committed(string dir)
+    {
+        using var directory = FSDirectory.Open(dir);
+        using var reader = DirectoryReader.Open(directory);
+        return (reader.IndexCommit.UserData.TryGetValue(SearchFields.SourceCommit, out var source) ? source : null, reader.NumDocs);
     }
 
     private static string Temp() => Path.Combine(Path.GetTempPath(), "teamwiki-search-tests", Guid.NewGuid().ToString("n"));

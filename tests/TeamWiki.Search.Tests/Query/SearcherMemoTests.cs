@@ -24,10 +24,12 @@ public sealed class SearcherMemoTests : IDisposable
     public SearcherMemoTests()
     {
         _index = new WikiSearchIndex(_folder, Analyzers);
-        // Three commits: the reader has several segments, as a real index does.
+        // Three changes, each flushed for a reader: the index has several segments, as a real index does.
         _index.Apply([Doc("handboek/vogels", "Vogels tellen", "De stormvogel broedt op de kliffen. Fietsen naar de kust.", "handboek")], [], "c1");
         _index.Apply([Doc("handboek/fiets", "Fietsregeling", "De fietsvergoeding voor wie met de fiets komt; fietsers tellen vogels.", "handboek")], [], "c2");
         _index.Apply([Doc("geheim/plan", "Kwartelkoning", "Het kwartelkoningplan: de stormvogels vliegen uit.", "geheim")], [], "c3");
+        // The test reads the committed index through its own reader.
+        _index.CommitPending();
     }
 
     [Theory]

@@ -98,7 +98,10 @@ public sealed class IndexFeeder(
         var upserts = new List<SearchDocument>();
         foreach (var (item, change) in latest)
         {
-            var blob = change.PathAfter is null ? null : repository.BlobIdOf(change.PathAfter, position);
+            // A change in the batch's last commit names the blob it left; older ones are looked up at the tip.
+            var blob = change.PathAfter is null ? null
+                : change.Commit == position && change.BlobAfter is { } after ? after
+                : repository.BlobIdOf(change.PathAfter, position);
             if (blob is not null && Map(item, change.PathAfter!, blob, change.Author, change.When) is { } doc)
             {
                 upserts.Add(doc);
