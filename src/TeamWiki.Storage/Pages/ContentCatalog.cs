@@ -39,9 +39,7 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
 
     // How many pages use each parsed blob: a parse no page uses any more is forgotten, without a sweep of all of them.
     private readonly Dictionary<string, int> _blobUses = new(StringComparer.Ordinal);
-    private int _saveScheduled;
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _pendingSave = Task.CompletedTask;
+    private readonly Caching.DelayedSave _delayedSave = new();
     private bool _started;
 
     // Settings files already warned about, by blob id: each broken version is logged once, not on every commit.
@@ -264,26 +262,10 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
     /// <summary>Writing the snapshot is a full rewrite of it: do it once after a burst of commits, not per commit.</summary>
     private void ScheduleSave(TimeSpan delay)
     {
-        if (_snapshotFile is null || Interlocked.Exchange(ref _saveScheduled, 1) == 1)
+        if (_snapshotFile is not null)
         {
-            return;
+            _delayedSave.Schedule(delay, Save);
         }
-
-        var stopping = _stopping.Token;
-        _pendingSave = Task.Run(async () =>
-        {
-            try
-            {
-                await Task.Delay(delay, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            Volatile.Write(ref _saveScheduled, 0);
-            Save();
-        });
     }
 
     /// <summary>
@@ -292,15 +274,9 @@ public sealed class ContentCatalog : IContentCatalog, IDisposable
     /// </summary>
     public void Dispose()
     {
-        if (_stopping.IsCancellationRequested)
-        {
-            return;
-        }
-
-        _stopping.Cancel();
         try
         {
-            _pendingSave.Wait(TimeSpan.FromSeconds(30));
+            _delayedSave.Dispose();
         }
         catch (AggregateException ex)
         {

@@ -10,37 +10,14 @@ internal sealed class KeptLinkGraph(string file, ILogger logger) : IDisposable
     private static readonly TimeSpan FirstSaveDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SaveDelay = TimeSpan.FromSeconds(60);
 
-    private readonly CancellationTokenSource _stopping = new();
-    private int _saveScheduled;
-    private Task _pendingSave = Task.CompletedTask;
+    private readonly TeamWiki.Storage.Caching.DelayedSave _delayedSave = new();
 
     /// <summary>The kept graph, or null when there is none to trust.</summary>
     public (string Commit, Dictionary<string, IReadOnlyList<string>> Targets)? Read() => LinkGraphFile.Read(file);
 
     /// <summary>Writes what <paramref name="take"/> gives after a delay, once for a burst of changes.</summary>
-    public void ScheduleSave(bool full, Func<(string Commit, List<KeyValuePair<string, IReadOnlyList<string>>> Targets)?> take)
-    {
-        if (_stopping.IsCancellationRequested || Interlocked.Exchange(ref _saveScheduled, 1) == 1)
-        {
-            return;
-        }
-
-        var stopping = _stopping.Token;
-        _pendingSave = Task.Run(async () =>
-        {
-            try
-            {
-                await Task.Delay(full ? FirstSaveDelay : SaveDelay, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            Volatile.Write(ref _saveScheduled, 0);
-            Save(take);
-        });
-    }
+    public void ScheduleSave(bool full, Func<(string Commit, List<KeyValuePair<string, IReadOnlyList<string>>> Targets)?> take) =>
+        _delayedSave.Schedule(full ? FirstSaveDelay : SaveDelay, () => Save(take));
 
     /// <summary>Writes now (tests, and the delayed save).</summary>
     public void Save(Func<(string Commit, List<KeyValuePair<string, IReadOnlyList<string>>> Targets)?> take)
@@ -68,15 +45,9 @@ internal sealed class KeptLinkGraph(string file, ILogger logger) : IDisposable
     /// <summary>Cancels a save still waiting and waits for one under way.</summary>
     public void Dispose()
     {
-        if (_stopping.IsCancellationRequested)
-        {
-            return;
-        }
-
-        _stopping.Cancel();
         try
         {
-            _pendingSave.Wait(TimeSpan.FromSeconds(30));
+            _delayedSave.Dispose();
         }
         catch (AggregateException ex)
         {
