@@ -39,6 +39,8 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
     private bool _commitPending;
     private bool _disposed;
 
+    static WikiSearchIndex() => Codecs.WikiCodec.Register();
+
     /// <summary>Opens (or creates) the index in <paramref name="path"/>.</summary>
     public WikiSearchIndex(string path, WikiAnalyzers analyzers, ILogger<WikiSearchIndex>? logger = null)
     {
@@ -282,6 +284,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
         new(directory, new IndexWriterConfig(WikiAnalyzers.Version, _analyzers.Index)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
+            Codec = new Codecs.WikiCodec(),
             Similarity = new BM25Similarity(),
             // Fewer, larger flushes and no compound files: faster bulk indexing, a few more files on disk.
             RAMBufferSizeMB = 128,
