@@ -68,7 +68,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
         NeedsRebuild = WasRecreated || !data.TryGetValue(SearchFields.Schema, out var schema) || schema != SearchFields.SchemaVersion;
         _indexedCommit = !NeedsRebuild && data.TryGetValue(SearchFields.SourceCommit, out var commit) ? commit : null;
         _executor = new Query.SearchExecutor(analyzers);
-        _durableCommit = new Timer(_ => CommitPending(), null, Timeout.Infinite, Timeout.Infinite);
+        _durableCommit = new Timer(_ => OnDurableCommitDue(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
     /// <summary>How long a change that follows git may stay searchable but not yet durable.</summary>
@@ -131,15 +131,27 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
                 return;
             }
 
-            try
+            CommitNow();
+        }
+    }
+
+    // A timer callback must not throw (it would end the process): the changes stay searchable, the next tick
+    // tries again, and a restart catches up from git in any case.
+    private void OnDurableCommitDue()
+    {
+        try
+        {
+            CommitPending();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not make the search index durable; trying again");
+            lock (_writeGate)
             {
-                CommitNow();
-            }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-            {
-                // Still searchable; the next change or the next tick tries again, and a restart catches up from git.
-                _logger.LogWarning(ex, "Could not make the search index durable; trying again");
-                ScheduleCommit(force: true);
+                if (!_disposed)
+                {
+                    ScheduleCommit(force: true);
+                }
             }
         }
     }
@@ -365,7 +377,16 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
     public void Dispose()
     {
         _durableCommit.Dispose();
-        CommitPending();
+        try
+        {
+            CommitPending();
+        }
+        catch (Exception ex)
+        {
+            // Disposing the writer below commits what it can; a restart catches up from git.
+            _logger.LogWarning(ex, "Could not make the search index durable while closing it");
+        }
+
         lock (_writeGate)
         {
             _disposed = true;
