@@ -37,6 +37,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
     private readonly Timer _durableCommit;
     private volatile string? _indexedCommit;
     private bool _commitPending;
+    private bool _closing;
     private bool _disposed;
 
     static WikiSearchIndex() => Codecs.WikiCodec.Register();
@@ -148,10 +149,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
             _logger.LogWarning(ex, "Could not make the search index durable; trying again");
             lock (_writeGate)
             {
-                if (!_disposed)
-                {
-                    ScheduleCommit(force: true);
-                }
+                ScheduleCommit(force: true);
             }
         }
     }
@@ -165,7 +163,11 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
         }
 
         _commitPending = true;
-        _durableCommit.Change(DurableCommitDelay, Timeout.InfiniteTimeSpan);
+        if (!_closing)
+        {
+            // Once closing, the timer is gone; Dispose commits what is pending.
+            _durableCommit.Change(DurableCommitDelay, Timeout.InfiniteTimeSpan);
+        }
     }
 
     // Under _writeGate: everything applied so far, with the source commit set last.
@@ -376,6 +378,11 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        lock (_writeGate)
+        {
+            _closing = true;
+        }
+
         _durableCommit.Dispose();
         try
         {
