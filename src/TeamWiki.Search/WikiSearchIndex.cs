@@ -36,15 +36,21 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
     private readonly System.Threading.Lock _writeGate = new();
     private readonly Timer _durableCommit;
     private volatile string? _indexedCommit;
+    private readonly TimeSpan _commitDelay;
+    private TimeSpan _retryDelay;
     private bool _commitPending;
     private bool _closing;
     private bool _disposed;
 
     static WikiSearchIndex() => Codecs.WikiCodec.Register();
 
-    /// <summary>Opens (or creates) the index in <paramref name="path"/>.</summary>
-    public WikiSearchIndex(string path, WikiAnalyzers analyzers, ILogger<WikiSearchIndex>? logger = null)
+    /// <summary>
+    /// Opens (or creates) the index in <paramref name="path"/>; changes that follow git are made durable
+    /// <paramref name="durableCommitDelay"/> (default <see cref="DurableCommitDelay"/>) after the first of them.
+    /// </summary>
+    public WikiSearchIndex(string path, WikiAnalyzers analyzers, ILogger<WikiSearchIndex>? logger = null, TimeSpan? durableCommitDelay = null)
     {
+        _commitDelay = _retryDelay = durableCommitDelay ?? DurableCommitDelay;
         _analyzers = analyzers;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         System.IO.Directory.CreateDirectory(path);
@@ -72,7 +78,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
         _durableCommit = new Timer(_ => OnDurableCommitDue(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
-    /// <summary>How long a change that follows git may stay searchable but not yet durable.</summary>
+    /// <summary>How long a change that follows git may stay searchable but not yet durable, by default.</summary>
     public static TimeSpan DurableCommitDelay { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>True when the index had to be recreated at start (it was corrupt or unreadable).</summary>
@@ -146,18 +152,27 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
         }
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "Could not make the search index durable; trying again");
             lock (_writeGate)
             {
-                ScheduleCommit(force: true);
+                if (_writer.IsClosed)
+                {
+                    // A writer closed by a fatal error stays closed: /health reports the index, a restart rebuilds it.
+                    _logger.LogError(ex, "The search index writer is closed; changes since its last commit are searchable only until a restart");
+                    return;
+                }
+
+                // A full disk may take a while: wait twice as long each time, up to a minute.
+                _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+                _logger.LogWarning(ex, "Could not make the search index durable; trying again in {Seconds} s", _retryDelay.TotalSeconds);
+                ScheduleCommit(_retryDelay);
             }
         }
     }
 
-    // Under _writeGate.
-    private void ScheduleCommit(bool force = false)
+    // Under _writeGate: the first change after a commit sets the timer; a retry sets it again with its own delay.
+    private void ScheduleCommit(TimeSpan? retry = null)
     {
-        if (_commitPending && !force)
+        if (_commitPending && retry is null)
         {
             return;
         }
@@ -166,7 +181,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
         if (!_closing)
         {
             // Once closing, the timer is gone; Dispose commits what is pending.
-            _durableCommit.Change(DurableCommitDelay, Timeout.InfiniteTimeSpan);
+            _durableCommit.Change(retry ?? _commitDelay, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -175,6 +190,7 @@ public sealed class WikiSearchIndex : ISearchIndex, IDisposable
     {
         _writer.Commit();
         _commitPending = false;
+        _retryDelay = _commitDelay;
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ namespace TeamWiki.Storage.Caching;
 public sealed class DelayedSave : IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    // Held while a save runs: Dispose waits on it, so an older save still writing (after a newer one was
+    // scheduled) is waited for too, and no save starts once stopping.
+    private readonly Lock _saving = new();
     private int _scheduled;
     private Task _pending = Task.CompletedTask;
 
@@ -33,7 +36,13 @@ public sealed class DelayedSave : IDisposable
             }
 
             Volatile.Write(ref _scheduled, 0);
-            save();
+            lock (_saving)
+            {
+                if (!stopping.IsCancellationRequested)
+                {
+                    save();
+                }
+            }
         });
     }
 
@@ -46,6 +55,11 @@ public sealed class DelayedSave : IDisposable
         }
 
         _stopping.Cancel();
+        if (_saving.TryEnter(TimeSpan.FromSeconds(30)))
+        {
+            _saving.Exit();
+        }
+
         _pending.Wait(TimeSpan.FromSeconds(30));
     }
 }

@@ -65,4 +65,25 @@ public class DelayedSaveTests
         delayed.Dispose();
         Assert.True(finished);
     }
+
+    [Fact]
+    public void DisposeWaitsForAnOlderSaveStillWritingAfterANewerOneWasScheduled()
+    {
+        var finished = false;
+        var started = new ManualResetEventSlim();
+        var delayed = new DelayedSave();
+        delayed.Schedule(TimeSpan.Zero, () =>
+        {
+            started.Set();
+            Thread.Sleep(400);
+            finished = true;
+        });
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
+
+        // A change while the first save writes schedules a second one; stopping cancels that one only.
+        delayed.Schedule(TimeSpan.FromMinutes(1), () => { });
+        delayed.Dispose();
+
+        Assert.True(finished);
+    }
 }
