@@ -1,3 +1,4 @@
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using TeamWiki.Search.Analysis;
 using TeamWiki.Search.Tests.Query;
@@ -30,6 +31,11 @@ public class WikiCodecTests
                 index.Apply(docs, [], "c" + commit);
             }
 
+            // One body larger than two chunks (read in slices) and a replaced one (a deletion for the merges).
+            var large = string.Concat(Enumerable.Repeat("werkplek en afspraak ", 6000));
+            bodies["ruimte/pagina-0-0"] = large;
+            index.Apply([SearchIndexFixture.Doc("ruimte/pagina-0-0", "Groot", large, [], "ruimte", "x", DateTimeOffset.UtcNow)], [], "c-large");
+
             Assert.Equal(bodies.Count, index.Count);
         }
 
@@ -39,11 +45,45 @@ public class WikiCodecTests
         infos.Read(directory);
         Assert.All(infos.Segments, s => Assert.Equal("TeamWiki46", s.Info.Codec.Name));
         Assert.True(infos.Count < 40, $"expected merged segments, found {infos.Count}");
+        var live = MultiFields.GetLiveDocs(reader);
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
+            if (live is not null && !live.Get(doc))
+            {
+                continue;
+            }
+
             var stored = reader.Document(doc);
             Assert.Equal(bodies[stored.Get(SearchFields.Path)], stored.Get(SearchFields.Body));
         }
+    }
+
+    [Fact]
+    public void AnIndexWrittenByTheStandardCodecStaysReadableBesideNewSegments()
+    {
+        // An upgraded installation searches its old index while the new one is built, and merges mix both.
+        var dir = Path.Combine(Path.GetTempPath(), "teamwiki-search-tests", Guid.NewGuid().ToString("n"));
+        TeamWiki.Search.Codecs.WikiCodec.Register();
+        using (var directory = FSDirectory.Open(dir))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(WikiAnalyzers.Version, Analyzers.Index)))
+        {
+            Assert.Equal("Lucene46", writer.Config.Codec.Name);
+            writer.AddDocument(new Document { new StringField(SearchFields.Path, "oud/pagina", Field.Store.YES), new StoredField(SearchFields.Body, "Een oude tekst met een fiets.") });
+            writer.Commit();
+        }
+
+        using (var index = new WikiSearchIndex(dir, Analyzers))
+        {
+            Assert.True(index.NeedsRebuild);
+            Assert.Equal(1, index.Count);
+            index.Apply([SearchIndexFixture.Doc("nieuw/pagina", "Nieuw", "Een nieuwe tekst.", [], "nieuw", "x", DateTimeOffset.UtcNow)], [], "c1");
+        }
+
+        using var reopened = FSDirectory.Open(dir);
+        using var reader = DirectoryReader.Open(reopened);
+        var bodies = Enumerable.Range(0, reader.MaxDoc).Select(d => reader.Document(d)).ToDictionary(d => d.Get(SearchFields.Path), d => d.Get(SearchFields.Body));
+        Assert.Equal("Een oude tekst met een fiets.", bodies["oud/pagina"]);
+        Assert.Equal("Een nieuwe tekst.", bodies["nieuw/pagina"]);
     }
 
     private static readonly string[] Words = ["fiets", "vergoeding", "stormvogel", "kliffen", "overleg", "afspraak", "één", "café", "naïef", "werkplek"];
