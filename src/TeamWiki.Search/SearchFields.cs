@@ -42,5 +42,5 @@ internal static class SearchFields
     public const string Schema = "teamwiki.schema";
 
     /// <summary>Bump when analysis or fields change: an index of another schema is rebuilt from git.</summary>
-    public const string SchemaVersion = "6";
+    public const string SchemaVersion = "7";
 }

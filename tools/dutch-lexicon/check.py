@@ -46,6 +46,9 @@ noun-plural documenten document
 noun-plural gebruikers gebruiker
 noun-plural collega's collega
 noun-plural musea museum
+noun-plural crises crisis
+noun-plural bases basis
+noun-plural doses dosis
 noun-plural politici politicus
 noun-plural leden lid
 noun-plural gaten gat
@@ -111,6 +114,8 @@ weak-verb geleefd leven
 weak-verb leeft leven
 weak-verb reisde reizen
 weak-verb gereisd reizen
+weak-verb gehuisvest huisvesten
+weak-verb gehuisveste huisvesten
 weak-verb reist reizen
 weak-verb zette zetten
 weak-verb gezet zetten

@@ -106,7 +106,8 @@ def irregular_noun_pairs(lex, regular_forms, table):
 
       - -eren plurals: kind -> kinderen, ei -> eieren, volk -> volkeren;
       - -man -> -lieden / -lui / -mensen: vakman -> vaklieden, vaklui, vakmensen;
-      - lengthening, for nouns without a plural flag: glas -> glazen, kerkhof -> kerkhoven.
+      - lengthening, for nouns without a plural flag: glas -> glazen, kerkhof -> kerkhoven;
+      - Greek and Latin -sis -> -ses: crisis -> crises, basis -> bases, dosis -> doses.
 
     OpenTaal lists such plurals as entries of their own with compound flags (kinderen/CaCcCb,
     glazen/Cc) but does not link them to the singular. A pattern's plural is kept only if it is such
@@ -129,6 +130,8 @@ def irregular_noun_pairs(lex, regular_forms, table):
         candidates = [noun + "eren"]                         # kind -> kinderen, ei -> eieren
         if noun.endswith("man"):                             # vakman -> vaklieden, vakmensen
             candidates += [noun[:-3] + "lieden", noun[:-3] + "lui", noun[:-3] + "mensen"]
+        if noun.endswith("sis"):                             # crisis -> crises, thesis -> theses
+            candidates.append(noun[:-2] + "es")
         if noun not in plural_flagged:
             longer = lengthened_plural(noun)
             if longer:

@@ -321,9 +321,13 @@ class Conjugator:
             if insep_ok:
                 sep.add("pp", insep.slots["pp"])
             return sep, "separable"
+        # A known participle with ge- in front of the whole verb says it is no particle verb at all
+        # (gehuisvest: huisvesten is not huis+vesten, although "huisvest" is known as its present).
+        simplex = self.weak(verb, self._insep_prefix(verb))
+        if any(f in att and f.startswith("ge") and f != verb for f in simplex.slots["pp"]):
+            return simplex, "weak"
         if insep_ok:
             return insep, sub_source
-        simplex = self.weak(verb, self._insep_prefix(verb))
         if any(f in att for f in simplex.slots["pp"]):
             return simplex, "weak"
         if particle in AMBIGUOUS and insep.slots["pp"] == [verb] and self.sources.get(rest) == "strong":

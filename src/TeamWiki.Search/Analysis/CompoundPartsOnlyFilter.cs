@@ -7,17 +7,21 @@ namespace TeamWiki.Search.Analysis;
 /// Keeps only the parts a compound filter added (the tokens stacked on a word) and drops the words
 /// themselves, and a "part" that is the whole word: the main fields hold the words already, so the
 /// parts field analyses only what is new there. The position of a dropped word moves to its first part.
+/// A part is kept only where the word really splits there (<see cref="CompoundAnchors"/>).
 /// </summary>
 internal sealed class CompoundPartsOnlyFilter : TokenFilter
 {
     private readonly IPositionIncrementAttribute _increment;
     private readonly ICharTermAttribute _term;
-    private string _word = "";
+    private readonly CompoundAnchors _anchors;
+    private char[] _word = new char[32];
+    private int _wordLength;
     private int _pending;
     private bool _started;
 
-    public CompoundPartsOnlyFilter(TokenStream input) : base(input)
+    public CompoundPartsOnlyFilter(TokenStream input, CompoundAnchors anchors) : base(input)
     {
+        _anchors = anchors;
         _increment = AddAttribute<IPositionIncrementAttribute>();
         _term = AddAttribute<ICharTermAttribute>();
     }
@@ -30,11 +34,22 @@ internal sealed class CompoundPartsOnlyFilter : TokenFilter
             {
                 // A word: remember it and where it stood; its parts (if any) follow with increment 0.
                 _pending += _increment.PositionIncrement;
-                _word = _term.ToString();
+                if (_word.Length < _term.Length)
+                {
+                    _word = new char[_term.Length];
+                }
+
+                Array.Copy(_term.Buffer, _word, _term.Length);
+                _wordLength = _term.Length;
                 continue;
             }
 
-            if (_term.Length == _word.Length && _term.ToString() == _word)
+            if (_term.Length == _wordLength && _term.Buffer.AsSpan(0, _term.Length).SequenceEqual(_word.AsSpan(0, _wordLength)))
+            {
+                continue;
+            }
+
+            if (!_anchors.Accepts(_word, _wordLength, _term.Buffer, _term.Length))
             {
                 continue;
             }
@@ -51,7 +66,7 @@ internal sealed class CompoundPartsOnlyFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _word = "";
+        _wordLength = 0;
         _pending = 0;
         _started = false;
     }

@@ -57,7 +57,14 @@ public sealed class DutchLexicon
     /// True when the word lists know the word (as a form, a dictionary form or a word of the dictionary):
     /// then a stem it shares with another word is the stemmer's guess against what the lists say.
     /// </summary>
-    public bool Knows(char[] buffer, int length) => LemmaWords.Contains(buffer, 0, length) || CompoundWords.Contains(buffer, 0, length);
+    public bool Knows(char[] buffer, int length) => Knows(buffer, 0, length);
+
+    /// <summary>True when the word lists know the word at <paramref name="start"/> in <paramref name="buffer"/>.</summary>
+    public bool Knows(char[] buffer, int start, int length) =>
+        LemmaWords.Contains(buffer, start, length) || CompoundWords.Contains(buffer, start, length);
+
+    /// <summary>True when the word at <paramref name="start"/> in <paramref name="buffer"/> may be a part of a compound.</summary>
+    public bool IsPart(char[] buffer, int start, int length) => CompoundWords.Contains(buffer, start, length);
 
     /// <summary>Words that may be parts of a compound.</summary>
     public CharArraySet CompoundWords { get; }

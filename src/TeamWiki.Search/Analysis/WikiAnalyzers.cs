@@ -106,7 +106,8 @@ public sealed class WikiAnalyzers
         if (compounds)
         {
             ts = new DictionaryCompoundWordTokenFilter(Version, ts, _lexicon.Value.CompoundWords, minWordSize: 8, minSubwordSize: 4, maxSubwordSize: 15, onlyLongestMatch: false);
-            ts = new CompoundPartsOnlyFilter(ts);
+            var lexicon = _lexicon.Value;
+            ts = new CompoundPartsOnlyFilter(ts, new CompoundAnchors(lexicon.Knows, lexicon.IsPart));
         }
 
         ts = new SynonymFilter(ts, _lexicon.Value.Lemmas, ignoreCase: false);

@@ -106,6 +106,15 @@ public class DutchAnalysisTests
     [InlineData("kennis", "kennisdelingssessies")]
     [InlineData("boek", "boekenkast")]
     [InlineData("pannenkoek", "pannenkoekenhuis")]
+    [InlineData("korf", "stuifmeelkorf")]
+    [InlineData("toestand", "gezondheidstoestand")]
+    [InlineData("stoornis", "taalontwikkelingsstoornissen")]
+    [InlineData("zaal", "zaalvoetbalcompetitie")]
+    [InlineData("stand", "wapenstilstand")]
+    [InlineData("regering", "gewestregering")]
+    [InlineData("beheer", "milieubeheer")]
+    [InlineData("straat", "deploymentstraat")]
+    [InlineData("capaciteit", "legcapaciteit")]
     public void CompoundPartsAreFoundInThePartsField(string part, string compound)
     {
         // As in a search: the query word through the main chain, the page text through the parts chain.
@@ -120,6 +129,24 @@ public class DutchAnalysisTests
     [InlineData("van")]
     [InlineData("en")]
     public void StopWordsLeaveNoTerm(string word) => Assert.Empty(Terms(Analyzers.Dutch, word));
+
+    [Theory]
+    [InlineData("gering", "regering")]
+    [InlineData("gering", "gewestregering")]
+    [InlineData("gering", "regeringsdeelname")]
+    [InlineData("koor", "lambermontakkoord")]
+    [InlineData("heer", "milieubeheer")]
+    [InlineData("buit", "buitenwereld")]
+    [InlineData("stam", "testamenten")]
+    [InlineData("wijn", "verdwijningen")]
+    public void AWordThatOnlyHidesInsideAnotherIsNoPartOfIt(string word, string text)
+    {
+        // The dictionary holds "gering", and "regering" contains it; but the word does not split there
+        // ("re" is no word), so a search for "gering" is not answered with every page about a government.
+        var parts = Terms(Analyzers.DutchParts, text);
+        Assert.DoesNotContain(word, parts);
+        Assert.Empty(Terms(Analyzers.Dutch, word).Where(t => !t.StartsWith('~')).Intersect(parts));
+    }
 
     [Fact]
     public void ThePartsFieldHoldsOnlyParts()
