@@ -16,30 +16,48 @@ internal sealed class CompoundAnchors(Func<char[], int, int, bool> isKnown, Func
     /// <summary>The longest ending of a word form after its part ("stoornis" + "sen", "evenement" + "en").</summary>
     private const int MaxEnding = 3;
 
+    /// <summary>The longest word split into parts ("arbeidsongeschiktheidsverzekeringsmaatschappij" has 46 letters).</summary>
+    internal const int MaxWord = 64;
+
     /// <summary>The shortest part the dictionary holds.</summary>
     private const int MinPart = 4;
 
     /// <summary>The shortest unknown word that may stand before a last part.</summary>
     private const int MinModifier = 3;
 
+    private readonly Dictionary<string, bool> _decided = new(StringComparer.Ordinal);
     private char[] _word = [];
     private int _length;
     private bool?[] _wordsEndAt = [];
     private bool?[] _wordsStartAt = [];
 
-    /// <summary>True when <paramref name="part"/> is a real part of <paramref name="word"/> somewhere in it.</summary>
+    /// <summary>
+    /// True when <paramref name="part"/> is a real part of <paramref name="word"/> somewhere in it. A word
+    /// longer than <see cref="MaxWord"/> letters (a hash, a run of letters) has no parts: the work per
+    /// word stays small whatever a page holds.
+    /// </summary>
     public bool Accepts(char[] word, int length, char[] part, int partLength)
     {
-        Prepare(word, length);
-        for (var i = 0; i + partLength <= length; i++)
+        if (length > MaxWord)
         {
-            if (word.AsSpan(i, partLength).SequenceEqual(part.AsSpan(0, partLength)) && AcceptsAt(i, i + partLength))
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        Prepare(word, length);
+        var key = new string(part, 0, partLength);
+        if (_decided.TryGetValue(key, out var decided))
+        {
+            return decided;
+        }
+
+        var accepted = false;
+        for (var i = 0; !accepted && i + partLength <= length; i++)
+        {
+            accepted = word.AsSpan(i, partLength).SequenceEqual(part.AsSpan(0, partLength)) && AcceptsAt(i, i + partLength);
+        }
+
+        _decided[key] = accepted;
+        return accepted;
     }
 
     private bool AcceptsAt(int start, int end)
@@ -197,6 +215,7 @@ internal sealed class CompoundAnchors(Func<char[], int, int, bool> isKnown, Func
             return;
         }
 
+        _decided.Clear();
         _word = word.AsSpan(0, length).ToArray();
         _length = length;
         _wordsEndAt = new bool?[length + 1];
