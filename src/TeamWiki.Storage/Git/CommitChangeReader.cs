@@ -5,14 +5,13 @@ using TeamWiki.Storage.Items;
 namespace TeamWiki.Storage.Git;
 
 /// <summary>
-/// What one commit did to the wiki's items: the tree diff against its first parent. libgit2 compares
-/// trees entry by entry and skips a folder whose tree id did not change, so the cost follows the
-/// change, not the size of the wiki. Renames are looked for only when the commit both added and
-/// removed files (a move); a merge keeps only the changes that differ from every parent.
+/// What one commit did to the wiki's items: the tree diff against its first parent (<see cref="TreeDiff"/>:
+/// only folders whose tree id changed are read, so the cost follows the change, not the size of the
+/// wiki). Renames are looked for, with libgit2's diff, only when the commit both added and removed files
+/// (a move); a merge keeps only the changes that differ from every parent.
 /// </summary>
 internal static class CommitChangeReader
 {
-    private static readonly CompareOptions Plain = new() { Similarity = SimilarityOptions.None };
     private static readonly CompareOptions WithRenames = new() { Similarity = SimilarityOptions.Renames };
 
     public static CommitChanges Read(Repository repo, Commit commit)
@@ -49,23 +48,23 @@ internal static class CommitChangeReader
         return new CommitChanges(commit.Sha, first?.Sha, author.Name, author.Email, author.When, commit.Message, result);
     }
 
-    private static List<TreeEntryChanges> Diff(Repository repo, Tree? from, Tree to)
+    private static List<TreeChange> Diff(Repository repo, Tree? from, Tree to)
     {
-        using var plain = repo.Diff.Compare<TreeChanges>(from, to, Plain);
-        if (plain.Added.Any() && plain.Deleted.Any())
+        var plain = TreeDiff.Files(from, to);
+        if (plain.Any(c => c.Status == LibGit2Sharp.ChangeKind.Added) && plain.Any(c => c.Status == LibGit2Sharp.ChangeKind.Deleted))
         {
             using var renames = repo.Diff.Compare<TreeChanges>(from, to, WithRenames);
-            return renames.Where(IsFile).ToList();
+            return renames.Where(IsFile).Select(c => new TreeChange(c.Status, c.Path, c.OldPath, c.Oid, c.OldOid)).ToList();
         }
 
-        return plain.Where(IsFile).ToList();
+        return plain;
     }
 
     private static bool IsFile(TreeEntryChanges change) =>
         change.Mode is not (Mode.Directory or Mode.GitLink) && change.OldMode is not (Mode.Directory or Mode.GitLink);
 
     /// <summary>For a merge: true when another parent already had this result, so the change came from that side.</summary>
-    private static bool SameInAnotherParent(TreeEntryChanges change, List<Commit> parents)
+    private static bool SameInAnotherParent(TreeChange change, List<Commit> parents)
     {
         var deleted = change.Status == LibGit2Sharp.ChangeKind.Deleted;
         foreach (var other in parents.Skip(1))
@@ -83,7 +82,7 @@ internal static class CommitChangeReader
         return false;
     }
 
-    private static IEnumerable<(ItemRef Item, Changes.ChangeKind Kind)> Classify(TreeEntryChanges change)
+    private static IEnumerable<(ItemRef Item, Changes.ChangeKind Kind)> Classify(TreeChange change)
     {
         switch (change.Status)
         {

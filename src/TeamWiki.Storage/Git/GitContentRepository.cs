@@ -252,8 +252,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         foreach (var commit in repo.Commits.QueryBy(filter))
         {
             var parent = commit.Parents.FirstOrDefault();
-            using var changes = repo.Diff.Compare<TreeChanges>(parent?.Tree, commit.Tree);
-            foreach (var change in changes)
+            foreach (var change in TreeDiff.Files(parent?.Tree, commit.Tree))
             {
                 if (wanted.Remove(change.Path))
                 {
@@ -277,9 +276,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         var repo = lease.Repo;
         var to = Resolve(repo, toCommit)!;
         var from = fromCommit is null ? null : Resolve(repo, fromCommit);
-        using var changes = repo.Diff.Compare<TreeChanges>(from?.Tree, to.Tree);
-        return changes.SelectMany(c => c.OldPath == c.Path ? [c.Path] : new[] { c.OldPath, c.Path })
-            .Where(p => !string.IsNullOrEmpty(p)).Distinct().ToList();
+        return TreeDiff.Files(from?.Tree, to.Tree).Select(c => c.Path).ToList();
     }
 
     /// <inheritdoc />
@@ -294,20 +291,9 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
             return own;
         }
 
-        using var changes = repo.Diff.Compare<TreeChanges>(from?.Tree, to.Tree);
-        var result = new List<GitChange>();
-        foreach (var change in changes)
-        {
-            if (change.OldPath is { Length: > 0 } old && old != change.Path)
-            {
-                result.Add(new GitChange(old, null));
-            }
-
-            var gone = change.Status == ChangeKind.Deleted || change.Mode is Mode.Directory or Mode.GitLink or Mode.Nonexistent;
-            result.Add(new GitChange(change.Path, gone ? null : change.Oid.Sha));
-        }
-
-        return result;
+        return TreeDiff.Files(from?.Tree, to.Tree)
+            .Select(c => new GitChange(c.Path, c.Status == ChangeKind.Deleted ? null : c.Oid.Sha))
+            .ToList();
     }
 
     /// <inheritdoc />

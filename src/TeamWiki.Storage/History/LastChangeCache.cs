@@ -8,10 +8,11 @@ namespace TeamWiki.Storage.History;
 /// task's edit form needs its revision), looked up in the <see cref="HistoryIndex"/>. An answer is kept
 /// in memory, with the blob it was found for, until the index indexes a commit that touches the file:
 /// the cache follows the change feed through the index (<see cref="HistoryIndex.Advanced"/>), own
-/// commits and pushes alike, and nothing is compared on the committing thread. Before an answer is
-/// trusted the index must have reached the tip (the background indexer usually has); a generation count
-/// stops a lookup that raced with a commit from storing a stale answer. One cache serves pages, tasks
-/// and documents.
+/// commits and pushes alike, and nothing is compared on the committing thread. An answer is kept and
+/// trusted only while the index is at the tip (the background indexer usually is); while it is behind, a
+/// single file's answer comes from the index plus git for the commits not indexed yet, without waiting
+/// for the rest. A generation count stops a lookup that raced with a commit from storing a stale answer.
+/// One cache serves pages, tasks and documents.
 /// </summary>
 public sealed class LastChangeCache
 {
@@ -44,15 +45,22 @@ public sealed class LastChangeCache
     /// </summary>
     public GitCommitInfo? Of(string path, string blobId, string? commit = null)
     {
-        var generation = Current();
-        if (_entries.TryGetValue(path, out var cached) && cached.BlobId == blobId && (commit is null || commit == _repository.Head))
+        // A page view does not wait for the index to catch up with every commit that arrived (a start
+        // after many pushes): the history index answers the newer part from git. Answers are kept, and
+        // kept ones trusted, only while the index is at the tip.
+        var generation = Interlocked.Read(ref _generation);
+        var head = _repository.Head;
+        if (_history.IndexedHead == head && _entries.TryGetValue(path, out var cached) && cached.BlobId == blobId && (commit is null || commit == head))
         {
             return cached.Change;
         }
 
-        var head = _repository.Head;
         var found = _history.FileHistory(path, 1, commit).FirstOrDefault();
-        Store(path, blobId, found, generation, commit ?? head);
+        if (_history.IndexedHead == head)
+        {
+            Store(path, blobId, found, generation, commit ?? head);
+        }
+
         return found;
     }
 

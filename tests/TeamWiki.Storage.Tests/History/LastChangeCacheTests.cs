@@ -39,6 +39,31 @@ public class LastChangeCacheTests
     }
 
     [Fact]
+    public void AFileAskedForWhileTheIndexIsFarBehindIsAnsweredWithoutIndexingEveryCommitFirst()
+    {
+        // A start after many pushes: the page view must not wait until the index has caught up with all of them.
+        using var wiki = new TempWiki(seed: false, spaces: "noord");
+        using var history = new HistoryIndex(wiki.Feed, null, wiki.Repository);
+        var cache = new LastChangeCache(wiki.Repository, history);
+        var mine = wiki.Pages.Save(new PageSave(P("noord/terug"), "een\n", Alice, "een"));
+        for (var i = 0; i < 120; i++)
+        {
+            wiki.Pages.Save(new PageSave(P($"noord/ander-{i % 7}"), $"tekst {i}\n", Bob, $"stap {i}"));
+        }
+
+        var blob = wiki.Repository.BlobIdOf(File)!;
+        var last = cache.Of(File, blob)!;
+        Assert.Equal(mine.Revision, last.Id);
+        Assert.Equal(Alice.Name, last.AuthorName);
+        Assert.NotEqual(wiki.Repository.Head, history.IndexedHead);
+
+        history.CatchUp();
+        Assert.Equal(mine.Revision, cache.Of(File, blob)!.Id);
+        var again = wiki.Pages.Save(new PageSave(P("noord/terug"), "twee\n", Bob, "twee"));
+        Assert.Equal(again.Revision, cache.AtHead(File)!.Id);
+    }
+
+    [Fact]
     public void CommitsAnotherProcessIndexedIntoTheSharedFileStillDropTheCachedAnswer()
     {
         using var wiki = new TempWiki(seed: false, spaces: "noord");
