@@ -14,13 +14,14 @@ internal static class CommitChangeReader
 {
     private static readonly CompareOptions WithRenames = new() { Similarity = SimilarityOptions.Renames };
 
-    public static CommitChanges Read(Repository repo, Commit commit)
+    /// <summary>What <paramref name="commit"/> changed; <paramref name="diff"/> lists the files that differ between two trees.</summary>
+    public static CommitChanges Read(Repository repo, Commit commit, Func<ObjectId?, ObjectId, List<TreeChange>> diff)
     {
         var parents = commit.Parents.ToList();
         var first = parents.FirstOrDefault();
         var author = commit.Author;
         var result = new List<ContentChange>();
-        foreach (var change in Diff(repo, first?.Tree, commit.Tree))
+        foreach (var change in Diff(repo, first?.Tree, commit.Tree, diff))
         {
             if (parents.Count > 1 && SameInAnotherParent(change, parents))
             {
@@ -48,9 +49,9 @@ internal static class CommitChangeReader
         return new CommitChanges(commit.Sha, first?.Sha, author.Name, author.Email, author.When, commit.Message, result);
     }
 
-    private static List<TreeChange> Diff(Repository repo, Tree? from, Tree to)
+    private static List<TreeChange> Diff(Repository repo, Tree? from, Tree to, Func<ObjectId?, ObjectId, List<TreeChange>> diff)
     {
-        var plain = TreeDiff.Files(from, to);
+        var plain = diff(from?.Id, to.Id);
         if (plain.Any(c => c.Status == LibGit2Sharp.ChangeKind.Added) && plain.Any(c => c.Status == LibGit2Sharp.ChangeKind.Deleted))
         {
             using var renames = repo.Diff.Compare<TreeChanges>(from, to, WithRenames);

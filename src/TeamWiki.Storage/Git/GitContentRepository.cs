@@ -24,6 +24,10 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
     private readonly BranchCommits _branch = new();
     private readonly CommitChangesMemo _changes = new();
     private readonly OwnCommitPaths _ownCommits = new();
+    private readonly Lock _diffGate = new();
+    private readonly TreeReader _diffTrees;
+    private readonly Dictionary<ObjectId, RawTree> _diffRecent = [];
+    private readonly Queue<ObjectId> _diffOrder = new();
     private readonly LooseObjectWriter _objects;
     private readonly RepositoryPresence _presence;
     private readonly Lock _writeLock = new();
@@ -36,6 +40,9 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
 
     /// <summary>All object caches of the process together (libgit2's default, 256 MB, was sized for small trees only).</summary>
     private const long CacheBytes = 96 * 1024 * 1024;
+
+    /// <summary>How many trees the change diff keeps (the folders along one commit's paths, and the next commit's).</summary>
+    private const int DiffTreesKept = 32;
 
     static GitContentRepository()
     {
@@ -50,6 +57,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         _presence = presence;
         _logger = logger;
         _pool = new RepositoryPool(gitDirectory);
+        _diffTrees = new TreeReader(gitDirectory);
         _committer = new GitCommitter(gitDirectory, _branch);
         _objects = new LooseObjectWriter(gitDirectory);
         _committer.Retrying += move =>
@@ -252,7 +260,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         foreach (var commit in repo.Commits.QueryBy(filter))
         {
             var parent = commit.Parents.FirstOrDefault();
-            foreach (var change in TreeDiff.Files(parent?.Tree, commit.Tree))
+            foreach (var change in DiffTrees(parent?.Tree.Id, commit.Tree.Id))
             {
                 if (wanted.Remove(change.Path))
                 {
@@ -276,7 +284,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         var repo = lease.Repo;
         var to = Resolve(repo, toCommit)!;
         var from = fromCommit is null ? null : Resolve(repo, fromCommit);
-        return TreeDiff.Files(from?.Tree, to.Tree).Select(c => c.Path).ToList();
+        return DiffTrees(from?.Tree.Id, to.Tree.Id).Select(c => c.Path).ToList();
     }
 
     /// <inheritdoc />
@@ -291,7 +299,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
             return own;
         }
 
-        return TreeDiff.Files(from?.Tree, to.Tree)
+        return DiffTrees(from?.Tree.Id, to.Tree.Id)
             .Select(c => new GitChange(c.Path, c.Status == ChangeKind.Deleted ? null : c.Oid.Sha))
             .ToList();
     }
@@ -321,7 +329,7 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         var tips = from is null ? new HashSet<ObjectId>() : [from.Id];
         foreach (var commit in repo.Commits.QueryBy(filter))
         {
-            result.Add(_changes.Get(commit.Sha, () => CommitChangeReader.Read(repo, commit)));
+            result.Add(_changes.Get(commit.Sha, () => CommitChangeReader.Read(repo, commit, DiffTrees)));
             foreach (var parent in commit.Parents)
             {
                 tips.Remove(parent.Id);
@@ -335,6 +343,37 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The files that differ between two trees (<see cref="TreeDiff"/>), read through the diff's own tree
+    /// reader. The last trees read are kept: a commit's trees are the next commit's starting point.
+    /// </summary>
+    private List<TreeChange> DiffTrees(ObjectId? from, ObjectId to)
+    {
+        lock (_diffGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed == 1, this);
+            return TreeDiff.Files(ReadDiffTree, from, to);
+        }
+    }
+
+    private RawTree ReadDiffTree(ObjectId id)
+    {
+        if (_diffRecent.TryGetValue(id, out var tree))
+        {
+            return tree;
+        }
+
+        tree = _diffTrees.Read(id);
+        _diffRecent[id] = tree;
+        _diffOrder.Enqueue(id);
+        while (_diffOrder.Count > DiffTreesKept && _diffOrder.TryDequeue(out var oldest))
+        {
+            _diffRecent.Remove(oldest);
+        }
+
+        return tree;
     }
 
     /// <inheritdoc />
@@ -491,6 +530,11 @@ public sealed class GitContentRepository : IContentRepository, IDisposable
 
         _committer.Dispose();
         _pool.Dispose();
+        lock (_diffGate)
+        {
+            _diffTrees.Dispose();
+        }
+
         _presence.Dispose();
     }
 }

@@ -16,9 +16,14 @@ public sealed class TreeDiffTests : IDisposable
 
     private readonly TempWiki _wiki = new(seed: false);
     private readonly Repository _repo;
+    private readonly TreeReader _trees;
     private readonly Dictionary<string, Blob> _blobs = new(StringComparer.Ordinal);
 
-    public TreeDiffTests() => _repo = new Repository(_wiki.GitDirectory);
+    public TreeDiffTests()
+    {
+        _repo = new Repository(_wiki.GitDirectory);
+        _trees = new TreeReader(_wiki.GitDirectory);
+    }
 
     [Fact]
     public void FindsTheFileChangesLibgit2FindsInEveryRandomStep()
@@ -38,7 +43,7 @@ public sealed class TreeDiffTests : IDisposable
             using var expected = _repo.Diff.Compare<TreeChanges>(previous, next, NoRenames);
             var want = expected.Where(c => c.Mode is not (Mode.Directory or Mode.GitLink) && c.OldMode is not (Mode.Directory or Mode.GitLink))
                 .Select(c => $"{c.Status} {c.Path} {c.OldOid.Sha[..7]}→{c.Oid.Sha[..7]}").ToList();
-            var got = TreeDiff.Files(previous, next).Select(c => $"{c.Status} {c.Path} {c.OldOid.Sha[..7]}→{c.Oid.Sha[..7]}").ToList();
+            var got = TreeDiff.Files(_trees.Read, previous.Id, next.Id).Select(c => $"{c.Status} {c.Path} {c.OldOid.Sha[..7]}→{c.Oid.Sha[..7]}").ToList();
             Assert.Equal(want, got);
             previous = next;
         }
@@ -53,7 +58,7 @@ public sealed class TreeDiffTests : IDisposable
             ["a-b.md"] = ("c", Mode.NonExecutableFile),
             ["z.md"] = ("z", Mode.NonExecutableFile),
         };
-        var changes = TreeDiff.Files(null, Write(files));
+        var changes = TreeDiff.Files(_trees.Read, null, Write(files).Id);
         Assert.Equal(["a-b.md", "a/b.md", "z.md"], changes.Select(c => c.Path));
         Assert.All(changes, c => Assert.Equal(ChangeKind.Added, c.Status));
     }
@@ -62,7 +67,7 @@ public sealed class TreeDiffTests : IDisposable
     public void TheSameTreeHasNoChanges()
     {
         var tree = Write(new Dictionary<string, (string, Mode)> { ["x/y.md"] = ("y", Mode.NonExecutableFile) });
-        Assert.Empty(TreeDiff.Files(tree, tree));
+        Assert.Empty(TreeDiff.Files(_trees.Read, tree.Id, tree.Id));
     }
 
     private static void Change(Dictionary<string, (string Text, Mode Mode)> files, Random random, int step)
@@ -140,6 +145,7 @@ public sealed class TreeDiffTests : IDisposable
 
     public void Dispose()
     {
+        _trees.Dispose();
         _repo.Dispose();
         _wiki.Dispose();
     }
