@@ -106,6 +106,54 @@ public sealed class PageViewCacheTests(PageViewCacheTests.People people) : IClas
     }
 
     [Fact]
+    public async Task AHistoryIsKeptAndShowsTheNextSaveAtOnce()
+    {
+        await people.SaveAsync("handboek/cache-geschiedenis", "De eerste versie.");
+        var writer = await people.SessionAsync("schrijver");
+        var before = Cache.Count;
+        var first = await ViewAsync(writer, "handboek/cache-geschiedenis", "/history/");
+        Assert.Contains("De eerste versie.", await ViewAsync(writer, "handboek/cache-geschiedenis"));
+        await ViewAsync(writer, "handboek/cache-geschiedenis", "/history/");
+        Assert.Equal(before + 2, Cache.Count);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(first, "name=\"to\""));
+
+        await people.SaveAsync("handboek/cache-geschiedenis", "De tweede versie.");
+        var after = await ViewAsync(writer, "handboek/cache-geschiedenis", "/history/");
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(after, "name=\"to\"").Count);
+    }
+
+    [Fact]
+    public async Task AHistoryKeptForAWriterNeverShowsRestoreToAReaderWhoMayNotEdit()
+    {
+        await people.SaveAsync("handboek/cache-terugzetten", "Een.");
+        await people.SaveAsync("handboek/cache-terugzetten", "Twee.");
+        var writer = await people.SessionAsync("schrijver");
+        var reader = await people.SessionAsync("lezer");
+        Assert.Contains("/revert/handboek/cache-terugzetten", await ViewAsync(writer, "handboek/cache-terugzetten", "/history/"));
+        Assert.Contains("/revert/handboek/cache-terugzetten", await ViewAsync(writer, "handboek/cache-terugzetten", "/history/"));
+
+        var asReader = await ViewAsync(reader, "handboek/cache-terugzetten", "/history/");
+        Assert.Contains("/diff/handboek/cache-terugzetten", asReader);
+        Assert.DoesNotContain("/revert/handboek/cache-terugzetten", asReader);
+    }
+
+    [Fact]
+    public async Task AHistoryOfAPrivateSpaceIsNotFoundForANonMemberAfterAMemberViewedIt()
+    {
+        await people.Admin.PutAsJsonAsync("/api/pages/kluis/cache-geheim", new { markdown = "# Geheim\n\nAlleen voor leden.\n" });
+        var member = await people.SessionAsync("lid");
+        var outsider = await people.SessionAsync("anna");
+        await ViewAsync(member, "kluis/cache-geheim", "/history/");
+        await ViewAsync(member, "kluis/cache-geheim", "/history/");
+
+        var response = await outsider.Client.GetAsync("/history/kluis/cache-geheim");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Geheim", html);
+        Assert.DoesNotContain("/diff/kluis/cache-geheim", html);
+    }
+
+    [Fact]
     public async Task ACommentShowsOnTheNextView()
     {
         await people.SaveAsync("handboek/cache-reacties", "Een pagina om op te reageren.");
@@ -194,11 +242,11 @@ public sealed class PageViewCacheTests(PageViewCacheTests.People people) : IClas
         }, kept => kept, "a page added after the cache was full to be kept");
     }
 
-    private static async Task<string> ViewAsync(BrowserSession session, string address)
+    private static async Task<string> ViewAsync(BrowserSession session, string address, string prefix = "/wiki/")
     {
-        var response = await session.Client.GetAsync("/wiki/" + address);
+        var response = await session.Client.GetAsync(prefix + address);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"/wiki/{address}: {(int)response.StatusCode}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{prefix}{address}: {(int)response.StatusCode}");
         return html;
     }
 

@@ -22,20 +22,28 @@ namespace TeamWiki.Web.Pages.Cache;
 /// </list>
 /// Only the current version of a page that exists and that the reader may read gets a key: an address
 /// with a query (an old revision, a save notice), a space's home page, a page that is missing or hidden
-/// from the reader are rendered as always.
+/// from the reader are rendered as always. A page's history (<c>/history/…</c>) is kept the same way: it
+/// depends on the tip, the language and who is asking (restore links), and shows no watch or comments.
 /// </summary>
 public sealed class PageViewKey(IContentCatalog catalog, SpaceAccess access, Watches watches, Comments comments)
 {
     private const string Prefix = "/wiki/";
+    private const string HistoryPrefix = "/history/";
 
     /// <summary>The key of the page <paramref name="context"/> asks for, or null when it is not kept.</summary>
     public async ValueTask<string?> ForAsync(HttpContext context)
     {
         var request = context.Request;
         var address = request.Path.Value;
-        if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue || address is null
-            || !address.StartsWith(Prefix, StringComparison.Ordinal)
-            || !PagePath.TryParse(Uri.UnescapeDataString(address[Prefix.Length..]).Trim('/'), out var path) || !path.Value.Contains('/'))
+        if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue || address is null)
+        {
+            return null;
+        }
+
+        var history = address.StartsWith(HistoryPrefix, StringComparison.Ordinal);
+        var prefix = history ? HistoryPrefix : Prefix;
+        if (!address.StartsWith(prefix, StringComparison.Ordinal)
+            || !PagePath.TryParse(Uri.UnescapeDataString(address[prefix.Length..]).Trim('/'), out var path) || !path.Value.Contains('/'))
         {
             return null;
         }
@@ -49,12 +57,19 @@ public sealed class PageViewKey(IContentCatalog catalog, SpaceAccess access, Wat
         }
 
         var userId = user.Identity?.IsAuthenticated == true ? user.UserId() : null;
+        var enhancedNavigation = request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase);
+        if (history)
+        {
+            return string.Join('\n',
+                address, commit, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, enhancedNavigation,
+                userId is not null, user.IsAdmin(), user.IsGuest(), access.Readable(user).CacheKey, permissions);
+        }
+
         var item = ItemRef.Page(path);
         var watching = userId is not null && await watches.IsWatchingAsync(userId, Watches.Target(item));
         var conversation = ItemTarget.Resolve(item, snapshot) is { } target ? await comments.LookStampAsync(target, userId) : "-";
-        var enhanced = request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase);
         return string.Join('\n',
-            address, commit, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, enhanced,
+            address, commit, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, enhancedNavigation,
             userId is not null, user.IsAdmin(), user.IsGuest(), access.Readable(user).CacheKey, permissions,
             watching, conversation);
     }
