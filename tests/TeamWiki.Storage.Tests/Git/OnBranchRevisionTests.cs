@@ -67,7 +67,7 @@ public class OnBranchRevisionTests
     }
 
     [Fact]
-    public void AFreshlyOpenedRepositoryJudgesFullIdsByTheCommitGraphAsTheBuiltSetLaterDoes()
+    public void AFreshlyOpenedRepositoryAnswersFullAndAbbreviatedIdsAlike()
     {
         using var wiki = new TempWiki();
         var page = P("handboek/welkom");
@@ -75,7 +75,7 @@ public class OnBranchRevisionTests
         var offBranch = CommitBesideTheBranch(wiki, page.FilePath, "Tekst die nooit op de tak stond.\n");
         var blob = new Repository(wiki.GitDirectory).Lookup<Commit>(saves[0])[page.FilePath].Target.Sha;
 
-        // A start: nothing has named an abbreviated id yet, so no walk of the branch has been made.
+        // A start: the set is built when the first id other than the tip is named.
         using var fresh = GitContentRepository.OpenOrCreate(wiki.GitDirectory);
         Assert.Equal("versie 2\n", fresh.ReadFile(page.FilePath, saves[1])!.Text);
         Assert.Equal(saves[0], fresh.FindCommit(saves[0])!.Id);
@@ -83,7 +83,7 @@ public class OnBranchRevisionTests
         Assert.Null(fresh.FindCommit(blob));
         Assert.Throws<RevisionNotFoundException>(() => fresh.ReadFile(page.FilePath, offBranch));
 
-        // An abbreviation builds the set; the answers stay the same.
+        // An abbreviation after that; the answers stay the same.
         Assert.Equal(saves[2], fresh.FindCommit(saves[2][..7])!.Id);
         Assert.Equal(saves[0], fresh.FindCommit(saves[0])!.Id);
         Assert.Null(fresh.FindCommit(offBranch));
