@@ -16,8 +16,11 @@ internal sealed class CompoundAnchors(Func<char[], int, int, bool> isKnown, Func
     /// <summary>The longest ending of a word form after its part ("stoornis" + "sen", "evenement" + "en").</summary>
     private const int MaxEnding = 3;
 
-    /// <summary>The longest word split into parts ("arbeidsongeschiktheidsverzekeringsmaatschappij" has 46 letters).</summary>
-    internal const int MaxWord = 64;
+    /// <summary>The longest word split into parts (real compounds of more letters are rare; longer runs are hashes and the like).</summary>
+    internal const int MaxWord = 40;
+
+    /// <summary>The most distinct parts judged in one word; the rest are left out (bounded work for a crafted word).</summary>
+    internal const int MaxParts = 24;
 
     /// <summary>The shortest part the dictionary holds.</summary>
     private const int MinPart = 4;
@@ -48,6 +51,11 @@ internal sealed class CompoundAnchors(Func<char[], int, int, bool> isKnown, Func
         if (_decided.TryGetValue(key, out var decided))
         {
             return decided;
+        }
+
+        if (_decided.Count >= MaxParts)
+        {
+            return false;
         }
 
         var accepted = false;

@@ -85,12 +85,7 @@ internal sealed class BranchCommits
         }
     }
 
-    /// <summary>
-    /// Whether a full id names a commit on the branch. Until the set was built (the first abbreviated id
-    /// builds it), the answer comes from the commit graph — is it an ancestor of the tip? — which walks back
-    /// only as far as that commit, so a start-up that names its indexes' last commits does not walk the
-    /// whole history.
-    /// </summary>
+    /// <summary>Whether a full id names a commit on the branch as of <paramref name="tip"/> (the set is built on first use).</summary>
     private bool IsOnBranch(Repository repo, string tip, ObjectId id)
     {
         CatchUp(repo, tip);
@@ -104,10 +99,17 @@ internal sealed class BranchCommits
     private void CatchUp(Repository repo, string tip)
     {
         var tipId = new ObjectId(tip);
-        if (tip == _tip || _ids.Contains(tipId))
+        if (tip == _tip)
         {
-            // A reader holding an older snapshot: the set already covers its tip.
             return;
+        }
+
+        if (_ids.Contains(tipId))
+        {
+            // The branch went back to an older commit (moved from outside), or a reader raced with a
+            // commit: the newer commits are not on the branch as of this tip. Build the set again from it.
+            _ids.Clear();
+            _tip = null;
         }
 
         var tipCommit = repo.Lookup<Commit>(tipId) ?? throw new RevisionNotFoundException(tip);

@@ -12,24 +12,29 @@ internal sealed record TreeChange(ChangeKind Status, string Path, string OldPath
 /// every entry of both trees: 150–230 ms a commit in a wiki of 100,000 pages in folders of 100, and every
 /// consumer of the change feed pays it for every commit. Here the cost is the changed folders' bytes,
 /// whatever the size of the wiki (a folder of 10,000 pages is one pass over two 0.5-MB trees). Files
-/// are every entry that is neither a folder nor a submodule link; the result is in path order.
+/// are every entry that is neither a folder nor a submodule link; the result is in path order. Folders
+/// deeper than <see cref="MaxDepth"/> are not read (no item lives there; a pushed tree thousands of
+/// folders deep must not exhaust the stack).
 /// </summary>
 internal static class TreeDiff
 {
     /// <summary>Mode of a submodule link (<c>160000</c>): not a file of the wiki.</summary>
     private static readonly byte[] GitLinkMode = "160000"u8.ToArray();
 
+    /// <summary>The deepest folder read (a page's path has at most a handful of folders).</summary>
+    internal const int MaxDepth = 64;
+
     public static List<TreeChange> Files(Func<ObjectId, RawTree> read, ObjectId? from, ObjectId to)
     {
         var result = new List<TreeChange>();
-        Compare(read, from, to, "", result);
+        Compare(read, from, to, "", 0, result);
         result.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return result;
     }
 
-    private static void Compare(Func<ObjectId, RawTree> read, ObjectId? from, ObjectId? to, string prefix, List<TreeChange> result)
+    private static void Compare(Func<ObjectId, RawTree> read, ObjectId? from, ObjectId? to, string prefix, int depth, List<TreeChange> result)
     {
-        if (from is not null && to is not null && from == to)
+        if ((from is not null && to is not null && from == to) || depth > MaxDepth)
         {
             return;
         }
@@ -49,7 +54,7 @@ internal static class TreeDiff
                     var path = prefix + Name(after, j);
                     if (after.IsFolder(j))
                     {
-                        Compare(read, before.IdAt(i), after.IdAt(j), path + "/", result);
+                        Compare(read, before.IdAt(i), after.IdAt(j), path + "/", depth + 1, result);
                     }
                     else if (IsFile(before, i) && IsFile(after, j))
                     {
@@ -70,21 +75,21 @@ internal static class TreeDiff
             }
             else if (order < 0)
             {
-                Gone(read, before, i++, prefix, result);
+                Gone(read, before, i++, prefix, depth, result);
             }
             else
             {
-                Came(read, after, j++, prefix, result);
+                Came(read, after, j++, prefix, depth, result);
             }
         }
     }
 
-    private static void Gone(Func<ObjectId, RawTree> read, RawTree tree, int index, string prefix, List<TreeChange> result)
+    private static void Gone(Func<ObjectId, RawTree> read, RawTree tree, int index, string prefix, int depth, List<TreeChange> result)
     {
         var path = prefix + Name(tree, index);
         if (tree.IsFolder(index))
         {
-            Compare(read, tree.IdAt(index), null, path + "/", result);
+            Compare(read, tree.IdAt(index), null, path + "/", depth + 1, result);
         }
         else if (IsFile(tree, index))
         {
@@ -92,12 +97,12 @@ internal static class TreeDiff
         }
     }
 
-    private static void Came(Func<ObjectId, RawTree> read, RawTree tree, int index, string prefix, List<TreeChange> result)
+    private static void Came(Func<ObjectId, RawTree> read, RawTree tree, int index, string prefix, int depth, List<TreeChange> result)
     {
         var path = prefix + Name(tree, index);
         if (tree.IsFolder(index))
         {
-            Compare(read, null, tree.IdAt(index), path + "/", result);
+            Compare(read, null, tree.IdAt(index), path + "/", depth + 1, result);
         }
         else if (IsFile(tree, index))
         {

@@ -7,8 +7,9 @@ namespace TeamWiki.Storage.Git;
 /// Reads tree objects as their bytes, which LibGit2Sharp does not offer (it hands out a managed wrapper
 /// per entry, which for a folder of 10,000 pages is most of the cost of a save). Reads go through
 /// libgit2's object database, whose cache keeps recently read trees; the trees the committer wrote
-/// last are kept here as well, because the next commit starts from them. Used by the committer only,
-/// under the repository's write lock.
+/// last are kept here as well, because the next commit starts from them. One instance serves the
+/// committer (under the repository's write lock), another the change diffs (<see cref="TreeDiff"/>, under
+/// their own lock); an instance is not for two threads at once.
 /// </summary>
 internal sealed class TreeReader : IDisposable
 {

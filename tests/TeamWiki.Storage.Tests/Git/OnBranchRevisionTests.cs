@@ -90,6 +90,26 @@ public class OnBranchRevisionTests
         Assert.Null(fresh.FindCommit(blob));
     }
 
+    [Fact]
+    public void CommitsLeftBehindWhenTheBranchIsMovedBackFromOutsideAreNotFound()
+    {
+        using var wiki = new TempWiki();
+        var page = P("handboek/welkom");
+        var saves = Enumerable.Range(1, 3).Select(i => wiki.Pages.Save(new PageSave(page, $"versie {i}\n", Alice, $"versie {i}")).Revision).ToList();
+        Assert.Equal(saves[2], wiki.Repository.FindCommit(saves[2])!.Id);
+        Assert.Equal(saves[1], wiki.Repository.FindCommit(saves[1])!.Id);
+
+        // Someone with access to the repository moves the branch back two commits.
+        wiki.Git($"update-ref refs/heads/main {saves[0]}");
+        wiki.Repository.Refresh();
+
+        Assert.Equal(saves[0], wiki.Repository.Head);
+        Assert.Null(wiki.Repository.FindCommit(saves[2]));
+        Assert.Null(wiki.Repository.FindCommit(saves[1][..8]));
+        Assert.Throws<RevisionNotFoundException>(() => wiki.Repository.ReadFile(page.FilePath, saves[2]));
+        Assert.Equal(saves[0], wiki.Repository.FindCommit(saves[0])!.Id);
+    }
+
     /// <summary>A commit in the object store that no branch points at (a push to another branch, a failed write).</summary>
     private static string CommitBesideTheBranch(TempWiki wiki, string path, string text)
     {

@@ -64,6 +64,16 @@ public sealed class TreeDiffTests : IDisposable
     }
 
     [Fact]
+    public void FoldersDeeperThanAnyItemAreNotRead()
+    {
+        // A pushed tree a thousand folders deep is not walked to the bottom (nor the stack with it); no item lives there.
+        var deep = string.Join('/', Enumerable.Repeat("d", 1000)) + "/diep.md";
+        var files = new Dictionary<string, (string, Mode)> { [deep] = ("diep", Mode.NonExecutableFile), ["boven.md"] = ("boven", Mode.NonExecutableFile) };
+        var changes = TreeDiff.Files(_trees.Read, null, Write(files).Id);
+        Assert.Equal(["boven.md"], changes.Select(c => c.Path));
+    }
+
+    [Fact]
     public void TheSameTreeHasNoChanges()
     {
         var tree = Write(new Dictionary<string, (string, Mode)> { ["x/y.md"] = ("y", Mode.NonExecutableFile) });

@@ -129,8 +129,10 @@ public sealed class PageViewCacheTests(PageViewCacheTests.People people) : IClas
         await people.SaveAsync("handboek/cache-terugzetten", "Twee.");
         var writer = await people.SessionAsync("schrijver");
         var reader = await people.SessionAsync("lezer");
+        var before = Cache.Count;
         Assert.Contains("/revert/handboek/cache-terugzetten", await ViewAsync(writer, "handboek/cache-terugzetten", "/history/"));
         Assert.Contains("/revert/handboek/cache-terugzetten", await ViewAsync(writer, "handboek/cache-terugzetten", "/history/"));
+        Assert.Equal(before + 1, Cache.Count);
 
         var asReader = await ViewAsync(reader, "handboek/cache-terugzetten", "/history/");
         Assert.Contains("/diff/handboek/cache-terugzetten", asReader);
@@ -143,8 +145,10 @@ public sealed class PageViewCacheTests(PageViewCacheTests.People people) : IClas
         await people.Admin.PutAsJsonAsync("/api/pages/kluis/cache-geheim", new { markdown = "# Geheim\n\nAlleen voor leden.\n" });
         var member = await people.SessionAsync("lid");
         var outsider = await people.SessionAsync("anna");
+        var before = Cache.Count;
         await ViewAsync(member, "kluis/cache-geheim", "/history/");
         await ViewAsync(member, "kluis/cache-geheim", "/history/");
+        Assert.Equal(before + 1, Cache.Count);
 
         var response = await outsider.Client.GetAsync("/history/kluis/cache-geheim");
         var html = await response.Content.ReadAsStringAsync();
