@@ -75,38 +75,30 @@ internal static class TreeDiff
             }
             else if (order < 0)
             {
-                Gone(read, before, i++, prefix, depth, result);
+                OneSide(read, before, i++, added: false, prefix, depth, result);
             }
             else
             {
-                Came(read, after, j++, prefix, depth, result);
+                OneSide(read, after, j++, added: true, prefix, depth, result);
             }
         }
     }
 
-    private static void Gone(Func<ObjectId, RawTree> read, RawTree tree, int index, string prefix, int depth, List<TreeChange> result)
+    /// <summary>An entry on one side only: a file removed or added, or every file of a folder removed or added.</summary>
+    private static void OneSide(Func<ObjectId, RawTree> read, RawTree tree, int index, bool added, string prefix, int depth, List<TreeChange> result)
     {
         var path = prefix + Name(tree, index);
         if (tree.IsFolder(index))
         {
-            Compare(read, tree.IdAt(index), null, path + "/", depth + 1, result);
+            var id = tree.IdAt(index);
+            Compare(read, added ? null : id, added ? id : null, path + "/", depth + 1, result);
         }
         else if (IsFile(tree, index))
         {
-            result.Add(new TreeChange(ChangeKind.Deleted, path, path, ObjectId.Zero, tree.IdAt(index)));
-        }
-    }
-
-    private static void Came(Func<ObjectId, RawTree> read, RawTree tree, int index, string prefix, int depth, List<TreeChange> result)
-    {
-        var path = prefix + Name(tree, index);
-        if (tree.IsFolder(index))
-        {
-            Compare(read, null, tree.IdAt(index), path + "/", depth + 1, result);
-        }
-        else if (IsFile(tree, index))
-        {
-            result.Add(new TreeChange(ChangeKind.Added, path, path, tree.IdAt(index), ObjectId.Zero));
+            var id = tree.IdAt(index);
+            result.Add(added
+                ? new TreeChange(ChangeKind.Added, path, path, id, ObjectId.Zero)
+                : new TreeChange(ChangeKind.Deleted, path, path, ObjectId.Zero, id));
         }
     }
 

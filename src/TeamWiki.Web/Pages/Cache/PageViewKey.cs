@@ -58,19 +58,17 @@ public sealed class PageViewKey(IContentCatalog catalog, SpaceAccess access, Wat
 
         var userId = user.Identity?.IsAuthenticated == true ? user.UserId() : null;
         var enhancedNavigation = request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase);
+        var shared = string.Join('\n',
+            address, commit, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, enhancedNavigation,
+            userId is not null, user.IsAdmin(), user.IsGuest(), access.Readable(user).CacheKey, permissions);
         if (history)
         {
-            return string.Join('\n',
-                address, commit, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, enhancedNavigation,
-                userId is not null, user.IsAdmin(), user.IsGuest(), access.Readable(user).CacheKey, permissions);
+            return shared;
         }
 
         var item = ItemRef.Page(path);
         var watching = userId is not null && await watches.IsWatchingAsync(userId, Watches.Target(item));
         var conversation = ItemTarget.Resolve(item, snapshot) is { } target ? await comments.LookStampAsync(target, userId) : "-";
-        return string.Join('\n',
-            address, commit, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, enhancedNavigation,
-            userId is not null, user.IsAdmin(), user.IsGuest(), access.Readable(user).CacheKey, permissions,
-            watching, conversation);
+        return string.Join('\n', shared, watching, conversation);
     }
 }
